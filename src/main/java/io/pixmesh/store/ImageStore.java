@@ -104,7 +104,12 @@ public final class ImageStore {
         return Optional.of(real);
     }
 
-    private boolean isServable(Path real) {
+    /**
+     * Whether a real path lies inside the root and every name below the root could be a
+     * key's; {@link AtomicFileWriter} writes only where this holds, so what it writes can
+     * be found.
+     */
+    boolean isServable(Path real) {
         if (!real.startsWith(root)) {
             return false;
         }
