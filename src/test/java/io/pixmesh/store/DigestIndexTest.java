@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -98,7 +99,7 @@ class DigestIndexTest {
     @Test
     void modificationTimeIsComparedToTheNanosecond() throws IOException {
         write(file, "version 1");
-        FileTime time = FileTime.from(java.time.Instant.parse("2024-05-01T10:15:30.000000100Z"));
+        FileTime time = FileTime.from(Instant.parse("2024-05-01T10:15:30.000000100Z"));
         Files.setLastModifiedTime(file, time);
         assumeTrue(attributes(file).lastModifiedTime().equals(time), "file system keeps nanoseconds");
         index.digestOf(KEY, file, attributes(file));
