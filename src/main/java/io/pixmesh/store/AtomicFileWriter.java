@@ -2,10 +2,8 @@ package io.pixmesh.store;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -13,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,18 +83,17 @@ public final class AtomicFileWriter {
     }
 
     /**
-     * Deletes temp files created more than {@code minimumAge} ago, which no write can still
-     * be using. An age rather than all of them, as other nodes may share the directory and
-     * be writing. Hidden directories are not entered, since nothing is written into them,
-     * and links are not followed.
+     * Deletes temp files created more than {@code minimumAge} ago: leftovers of writes that
+     * died, as long as the age exceeds the longest write (peer fetches time out far sooner).
+     * Meant for start-up, yet safe at any time; an age rather than all, because other nodes
+     * may share the directory and be writing. Hidden directories are not entered, since
+     * nothing is written into them, and links are not followed.
      *
      * @return how many files were deleted
      * @throws IOException if the root cannot be read; unreadable parts below it are skipped
      */
     public int removeStaleTempFiles(Duration minimumAge) throws IOException {
-        StaleTempFiles sweep = new StaleTempFiles(store.root(), clock.millis() - minimumAge.toMillis());
-        Files.walkFileTree(store.root(), sweep);
-        return sweep.deleted;
+        return StaleTempFiles.remove(store.root(), clock.millis() - minimumAge.toMillis());
     }
 
     private StoredImage moveIntoPlace(StoreKey key, Path tempFile, Path directory,
@@ -146,55 +142,6 @@ public final class AtomicFileWriter {
             Files.deleteIfExists(tempFile);
         } catch (IOException e) {
             failure.addSuppressed(e);
-        }
-    }
-
-    private static final class StaleTempFiles extends SimpleFileVisitor<Path> {
-
-        private final Path root;
-        private final long createdBeforeMillis;
-        private int deleted;
-
-        StaleTempFiles(Path root, long createdBeforeMillis) {
-            this.root = root;
-            this.createdBeforeMillis = createdBeforeMillis;
-        }
-
-        @Override
-        public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
-            return directory.equals(root) || !directory.getFileName().toString().startsWith(".")
-                    ? FileVisitResult.CONTINUE
-                    : FileVisitResult.SKIP_SUBTREE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-            OptionalLong created = TempFileName.createdMillis(file.getFileName().toString());
-            if (attributes.isRegularFile() && created.isPresent()
-                    && created.getAsLong() < createdBeforeMillis) {
-                delete(file);
-            }
-            return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            if (file.equals(root)) {
-                throw e;
-            }
-            log.warn("Cannot look for stale temp files in {}", file, e);
-            return FileVisitResult.CONTINUE;
-        }
-
-        private void delete(Path file) {
-            try {
-                if (Files.deleteIfExists(file)) {
-                    deleted++;
-                    log.info("Deleted stale temp file {}", file);
-                }
-            } catch (IOException e) {
-                log.warn("Cannot delete stale temp file {}", file, e);
-            }
         }
     }
 }

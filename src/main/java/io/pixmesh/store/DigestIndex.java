@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * for a key being hashed wait for that one hash instead of starting their own.
  *
  * <p>The index is only a cache of what hashing would say: it never fails a lookup because
- * of its own file (see {@link IndexFile}), and losing it costs only hashing time.
+ * of its own file, and losing that file costs only hashing time.
  * Safe for use by many threads; not to be used after {@link #close}.
  */
 public final class DigestIndex implements Closeable {
