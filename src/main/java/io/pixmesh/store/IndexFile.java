@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 final class IndexFile implements Closeable {
 
-    static final String FILE_NAME = "digest-index.mv.db";
-    static final String SET_ASIDE_NAME = FILE_NAME + ".corrupt";
+    private static final String FILE_NAME = "digest-index.mv.db";
+    private static final String SET_ASIDE_NAME = FILE_NAME + ".corrupt";
 
     private static final Logger log = LoggerFactory.getLogger(IndexFile.class);
     private static final String MAP_NAME = "digests";
