@@ -32,7 +32,7 @@ public record ByteRange(long first, long last) {
      */
     public String contentRange(long completeLength) {
         if (last >= completeLength) {
-            throw new IllegalArgumentException(this + " is not within " + completeLength + " bytes");
+            throw new IllegalArgumentException(this + " is not within " + completeLength);
         }
         return "bytes " + first + '-' + last + '/' + completeLength;
     }

@@ -75,8 +75,8 @@ public final class ByteRanges {
             return IGNORE;
         }
         if (completeLength == 0) {
-            boolean satisfiable = specs.stream().anyMatch(spec -> spec.isSuffix() && spec.last() > 0);
-            return satisfiable ? IGNORE : UNSATISFIABLE;
+            boolean anySuffix = specs.stream().anyMatch(spec -> spec.isSuffix() && spec.last() > 0);
+            return anySuffix ? IGNORE : UNSATISFIABLE;
         }
         List<ByteRange> ranges = new ArrayList<>(specs.size());
         for (Spec spec : specs) {

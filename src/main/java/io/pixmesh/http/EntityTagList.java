@@ -91,7 +91,7 @@ public final class EntityTagList {
         return any;
     }
 
-    /** Whether the field holds neither {@code *} nor any valid entity tag, so it matches nothing. */
+    /** Whether the field holds neither {@code *} nor a valid entity tag, so matches nothing. */
     public boolean isEmpty() {
         return !any && tags.isEmpty();
     }

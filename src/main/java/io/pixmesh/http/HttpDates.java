@@ -117,7 +117,8 @@ public final class HttpDates {
         return (month * 32L + dayOfMonth) * SECONDS_PER_DAY + secondOfDay;
     }
 
-    private static long epochSecond(int year, int month, int dayOfMonth, int time, DayOfWeek dayName) {
+    private static long epochSecond(int year, int month, int dayOfMonth, int time,
+            DayOfWeek dayName) {
         if (year < 0 || month < 0 || time < 0 || dayName == null || dayOfMonth < 1
                 || dayOfMonth > Month.of(month).length(Year.isLeap(year))) {
             return INVALID;
@@ -179,7 +180,7 @@ public final class HttpDates {
         return -1;
     }
 
-    /** The day of the week whose full name is exactly {@code s} before index {@code end}, or null. */
+    /** The day of the week whose full name is {@code s} up to index {@code end}, or null. */
     private static DayOfWeek longDay(String s, int end) {
         for (int i = 0; i < LONG_DAYS.length; i++) {
             if (LONG_DAYS[i].length() == end && s.startsWith(LONG_DAYS[i])) {

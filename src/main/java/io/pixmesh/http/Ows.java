@@ -19,7 +19,7 @@ final class Ows {
         return i;
     }
 
-    /** The index just past the last character in {@code [from, to)} that is not OWS, or {@code from}. */
+    /** The index just past the last non-OWS character in {@code [from, to)}, or {@code from}. */
     static int skipBack(String s, int from, int to) {
         int i = to;
         while (i > from && is(s.charAt(i - 1))) {

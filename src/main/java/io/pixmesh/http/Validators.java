@@ -22,6 +22,7 @@ public record Validators(EntityTag etag, Instant lastModified) {
     /** @throws NullPointerException if either validator is null */
     public Validators {
         Objects.requireNonNull(etag, "etag");
-        lastModified = Objects.requireNonNull(lastModified, "lastModified").truncatedTo(ChronoUnit.SECONDS);
+        Objects.requireNonNull(lastModified, "lastModified");
+        lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS);
     }
 }

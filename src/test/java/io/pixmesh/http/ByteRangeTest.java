@@ -33,7 +33,9 @@ class ByteRangeTest {
 
     @Test
     void refusesAContentRangeBeyondTheRepresentation() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ByteRange(0, 1000).contentRange(1000));
+        ByteRange range = new ByteRange(0, 1000);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> range.contentRange(1000));
     }
 
     @Test

@@ -57,7 +57,8 @@ class ByteRangesTest {
         "bytes=-99999999999999999999           | 1000   | 0-999",
         "bytes=99999999999999999999-           | 1000   | 416",
         "bytes=9223372036854775807-            | 1000   | 416",
-        "bytes=9223372036854775806-9223372036854775807 | 9223372036854775807 | 9223372036854775806-9223372036854775806",
+        "bytes=9223372036854775806-9223372036854775807 | 9223372036854775807 "
+                + "| 9223372036854775806-9223372036854775806",
         "bytes=-9223372036854775807            | 9223372036854775807 | 0-9223372036854775806",
         // tiny and empty representations
         "bytes=0-0                             | 1      | 0-0",
@@ -137,7 +138,8 @@ class ByteRangesTest {
 
     @Test
     void readsAFieldAsLongAsTheLimitAndIgnoresALongerOne() {
-        String longest = "bytes=0-9" + ",".repeat(ByteRanges.MAX_FIELD_LENGTH - "bytes=0-9".length());
+        String shortest = "bytes=0-9";
+        String longest = shortest + ",".repeat(ByteRanges.MAX_FIELD_LENGTH - shortest.length());
 
         assertThat(longest).hasSize(ByteRanges.MAX_FIELD_LENGTH);
         assertThat(describe(ByteRanges.parse(longest, 1000))).isEqualTo("0-9");
@@ -206,7 +208,8 @@ class ByteRangesTest {
                 assertThat(gap).as(field).isGreaterThanOrEqualTo(ByteRanges.COALESCE_GAP);
             }
         }
-        assertThat(ranges.stream().mapToLong(ByteRange::length).sum()).as(field).isLessThanOrEqualTo(length);
+        assertThat(ranges.stream().mapToLong(ByteRange::length).sum()).as(field)
+                .isLessThanOrEqualTo(length);
     }
 
     /** Every wanted byte is sent, and every range sent starts and ends on a wanted byte. */
@@ -216,12 +219,14 @@ class ByteRangesTest {
                     .anyMatch(r -> r.first() <= w[0] && w[1] <= r.last());
         }
         for (ByteRange r : ranges) {
-            assertThat(wanted).as(field + " asked for the start of " + r).anyMatch(w -> w[0] == r.first());
-            assertThat(wanted).as(field + " asked for the end of " + r).anyMatch(w -> w[1] == r.last());
+            assertThat(wanted).as(field + " asked for the start of " + r)
+                    .anyMatch(w -> w[0] == r.first());
+            assertThat(wanted).as(field + " asked for the end of " + r)
+                    .anyMatch(w -> w[1] == r.last());
         }
     }
 
-    /** The model of RFC 9110 §14.1.2: spec {first, last} or {-1, suffix}, clipped to the length. */
+    /** RFC 9110 §14.1.2 as a model: each {first, last} or {-1, suffix} clipped to the length. */
     private static List<long[]> clipped(List<long[]> specs, long length) {
         List<long[]> wanted = new ArrayList<>();
         for (long[] spec : specs) {
@@ -235,23 +240,24 @@ class ByteRangesTest {
     }
 
     private static long randomLength(Random random) {
-        switch (random.nextInt(4)) {
-            case 0: return random.nextInt(3);
-            case 1: return random.nextInt(5000);
-            case 2: return random.nextInt(Integer.MAX_VALUE);
-            default: return Long.MAX_VALUE - random.nextInt(3);
-        }
+        return switch (random.nextInt(4)) {
+            case 0 -> random.nextInt(3);
+            case 1 -> random.nextInt(5000);
+            case 2 -> random.nextInt(Integer.MAX_VALUE);
+            default -> Long.MAX_VALUE - random.nextInt(3);
+        };
     }
 
     /** {first, last} with last Long.MAX_VALUE for open-ended, or {-1, suffix length}. */
     private static long[] randomSpec(Random random, long length) {
         long bound = Math.max(1, Math.min(length, Long.MAX_VALUE / 2) * 5 / 4 + 2);
         long first = Math.floorMod(random.nextLong(), bound);
-        switch (random.nextInt(4)) {
-            case 0: return new long[] {-1, Math.floorMod(random.nextLong(), bound)};
-            case 1: return new long[] {first, Long.MAX_VALUE};
-            default: return new long[] {first, first + Math.floorMod(random.nextLong(), Math.max(1, bound / 8))};
-        }
+        long span = Math.floorMod(random.nextLong(), Math.max(1, bound / 8));
+        return switch (random.nextInt(4)) {
+            case 0 -> new long[] {-1, Math.floorMod(random.nextLong(), bound)};
+            case 1 -> new long[] {first, Long.MAX_VALUE};
+            default -> new long[] {first, first + span};
+        };
     }
 
     private static String field(Random random, List<long[]> specs) {

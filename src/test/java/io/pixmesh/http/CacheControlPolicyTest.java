@@ -12,8 +12,10 @@ class CacheControlPolicyTest {
 
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-    private final CacheControlPolicy policy = new CacheControlPolicy(CacheControlPolicy.DEFAULT_VALUE,
-            Pattern.compile(CacheControlPolicy.DEFAULT_IMMUTABLE_PATTERN), 30);
+    private final CacheControlPolicy policy = new CacheControlPolicy(
+            CacheControlPolicy.DEFAULT_VALUE,
+            Pattern.compile(CacheControlPolicy.DEFAULT_IMMUTABLE_PATTERN),
+            30);
 
     /** A date stamp is all hex digits too: the last one is taken as a fingerprint. */
     @ParameterizedTest
@@ -38,7 +40,8 @@ class CacheControlPolicyTest {
 
     @Test
     void findsTheConfiguredPatternAnywhereInTheFileNameOnly() {
-        CacheControlPolicy versioned = new CacheControlPolicy("max-age=60", Pattern.compile("-v\\d+"), 5);
+        CacheControlPolicy versioned =
+                new CacheControlPolicy("max-age=60", Pattern.compile("-v\\d+"), 5);
 
         assertThat(versioned.forImage("icons/arrow-v2.svg")).isEqualTo(IMMUTABLE);
         assertThat(versioned.forImage("icons-v2/arrow.svg")).isEqualTo("max-age=60");

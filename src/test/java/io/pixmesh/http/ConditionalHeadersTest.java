@@ -57,7 +57,8 @@ class ConditionalHeadersTest {
     void copiesTheListsItIsGiven() {
         List<String> lines = new ArrayList<>(List.of("\"a\""));
 
-        ConditionalHeaders headers = new ConditionalHeaders("GET", lines, null, lines, null, null, null);
+        ConditionalHeaders headers =
+                new ConditionalHeaders("GET", lines, null, lines, null, null, null);
         lines.add("\"b\"");
 
         assertThat(headers.ifMatch()).containsExactly("\"a\"");

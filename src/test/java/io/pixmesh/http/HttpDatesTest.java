@@ -137,7 +137,9 @@ class HttpDatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"})
     void refusesToFormatYearsOutsideFourDigits(String instant) {
-        assertThatIllegalArgumentException().isThrownBy(() -> HttpDates.format(Instant.parse(instant)));
+        Instant outside = Instant.parse(instant);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> HttpDates.format(outside));
     }
 
     @Test
@@ -149,7 +151,8 @@ class HttpDatesTest {
         long from = Instant.parse("1975-06-15T12:00:01Z").getEpochSecond();
         long to = NOW.plusSeconds(50L * 365 * 86_400).getEpochSecond();
         for (int i = 0; i < 20_000; i++) {
-            Instant instant = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)));
+            Instant instant =
+                    Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)));
 
             assertThat(HttpDates.format(instant)).isEqualTo(imf.format(instant));
             assertThat(HttpDates.parse(imf.format(instant), NOW)).contains(instant);

@@ -124,8 +124,9 @@ class MultipartByterangesTest {
 
     private static long largestPartHead(String contentType, String boundary, long length) {
         long last = length - 1;
-        return ("\r\n--" + boundary + "\r\nContent-Type: " + contentType + "\r\nContent-Range: bytes "
-                + last + "-" + last + "/" + length + "\r\n\r\n").length();
+        return ("\r\n--" + boundary + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Range: bytes " + last + "-" + last + "/" + length + "\r\n\r\n")
+                .length();
     }
 
     private static long closeLength(String boundary) {
@@ -155,7 +156,8 @@ class MultipartByterangesTest {
     private static List<Part> parse(byte[] body, String boundary) {
         byte[] delimiter = ("\r\n--" + boundary).getBytes(US_ASCII);
         byte[] close = ("\r\n--" + boundary + "--\r\n").getBytes(US_ASCII);
-        assertThat(Arrays.copyOfRange(body, body.length - close.length, body.length)).isEqualTo(close);
+        assertThat(Arrays.copyOfRange(body, body.length - close.length, body.length))
+                .isEqualTo(close);
         List<Part> parts = new ArrayList<>();
         int at = indexOf(body, delimiter, 0);
         assertThat(at).isZero();

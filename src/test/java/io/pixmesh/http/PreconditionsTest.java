@@ -26,96 +26,100 @@ class PreconditionsTest {
             "T-1s", "Fri, 01 Mar 2024 09:59:59 GMT",
             "T", "Fri, 01 Mar 2024 10:00:00 GMT",
             "T+1s", "Fri, 01 Mar 2024 10:00:01 GMT",
-            "T(rfc850)", "Friday, 01-Mar-24 10:00:00 GMT",
-            "T(asctime)", "Fri Mar  1 10:00:00 2024",
+            "T850", "Friday, 01-Mar-24 10:00:00 GMT",
+            "Tasc", "Fri Mar  1 10:00:00 2024",
             "T,T", "Fri, 01 Mar 2024 10:00:00 GMT, Fri, 01 Mar 2024 10:00:00 GMT",
             "junk", "yesterday");
 
+    /** Result tokens used in the table. */
+    private static final Map<String, Precondition> RESULTS = Map.of("412", PRECONDITION_FAILED,
+            "304", NOT_MODIFIED, "full", SEND_FULL, "ranges", SEND_RANGES);
+
     @ParameterizedTest(name = "[{index}] {0} IM={1} IUS={2} INM={3} IMS={4} IR={5} R={6} -> {7}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        // method | If-Match      | IUS  | If-None-Match | IMS   | If-Range | Range     | result
-        "GET  | -               | -    | -             | -     | -        | -         | SEND_FULL",
+        // method | If-Match       | IUS  | If-None-Match   | IMS  | If-Range | Range     | result
+        "GET  | -              | -    | -               | -    | -        | -         | full",
         // step 1: If-Match, strong comparison
-        "GET  | \"v1\"          | -    | -             | -     | -        | -         | SEND_FULL",
-        "GET  | *               | -    | -             | -     | -        | -         | SEND_FULL",
-        "GET  | \"v2\", \"v1\"  | -    | -             | -     | -        | -         | SEND_FULL",
-        "GET  | \"v2\"          | -    | -             | -     | -        | -         | PRECONDITION_FAILED",
-        "GET  | W/\"v1\"        | -    | -             | -     | -        | -         | PRECONDITION_FAILED",
-        "GET  | v1              | -    | -             | -     | -        | -         | PRECONDITION_FAILED",
-        "HEAD | \"v2\"          | -    | -             | -     | -        | -         | PRECONDITION_FAILED",
-        "POST | \"v1\"          | -    | -             | -     | -        | -         | SEND_FULL",
+        "GET  | \"v1\"         | -    | -               | -    | -        | -         | full",
+        "GET  | *              | -    | -               | -    | -        | -         | full",
+        "GET  | \"v2\", \"v1\" | -    | -               | -    | -        | -         | full",
+        "GET  | \"v2\"         | -    | -               | -    | -        | -         | 412",
+        "GET  | W/\"v1\"       | -    | -               | -    | -        | -         | 412",
+        "GET  | v1             | -    | -               | -    | -        | -         | 412",
+        "HEAD | \"v2\"         | -    | -               | -    | -        | -         | 412",
+        "POST | \"v1\"         | -    | -               | -    | -        | -         | full",
         // step 2: If-Unmodified-Since, only without If-Match
-        "GET  | -               | T-1s | -             | -     | -        | -         | PRECONDITION_FAILED",
-        "GET  | -               | T    | -             | -     | -        | -         | SEND_FULL",
-        "GET  | -               | T+1s | -             | -     | -        | -         | SEND_FULL",
-        "GET  | -               | junk | -             | -     | -        | -         | SEND_FULL",
-        "GET  | -               | T,T  | -             | -     | -        | -         | SEND_FULL",
-        "POST | -               | T-1s | -             | -     | -        | -         | PRECONDITION_FAILED",
-        "GET  | \"v1\"          | T-1s | -             | -     | -        | -         | SEND_FULL",
-        "GET  | \"v2\"          | T+1s | -             | -     | -        | -         | PRECONDITION_FAILED",
-        "GET  | v1              | T+1s | -             | -     | -        | -         | PRECONDITION_FAILED",
+        "GET  | -              | T-1s | -               | -    | -        | -         | 412",
+        "GET  | -              | T    | -               | -    | -        | -         | full",
+        "GET  | -              | T+1s | -               | -    | -        | -         | full",
+        "GET  | -              | junk | -               | -    | -        | -         | full",
+        "GET  | -              | T,T  | -               | -    | -        | -         | full",
+        "POST | -              | T-1s | -               | -    | -        | -         | 412",
+        "GET  | \"v1\"         | T-1s | -               | -    | -        | -         | full",
+        "GET  | \"v2\"         | T+1s | -               | -    | -        | -         | 412",
+        "GET  | v1             | T+1s | -               | -    | -        | -         | 412",
         // step 3: If-None-Match, weak comparison
-        "GET  | -               | -    | \"v1\"        | -     | -        | -         | NOT_MODIFIED",
-        "HEAD | -               | -    | \"v1\"        | -     | -        | -         | NOT_MODIFIED",
-        "GET  | -               | -    | W/\"v1\"      | -     | -        | -         | NOT_MODIFIED",
-        "GET  | -               | -    | *             | -     | -        | -         | NOT_MODIFIED",
-        "GET  | -               | -    | \"x\", W/\"v1\" | -   | -        | -         | NOT_MODIFIED",
-        "GET  | -               | -    | \"v2\"        | -     | -        | -         | SEND_FULL",
-        "GET  | -               | -    | v1            | -     | -        | -         | SEND_FULL",
-        "POST | -               | -    | \"v1\"        | -     | -        | -         | PRECONDITION_FAILED",
-        "PUT  | -               | -    | *             | -     | -        | -         | PRECONDITION_FAILED",
-        "POST | -               | -    | \"v2\"        | -     | -        | -         | SEND_FULL",
+        "GET  | -              | -    | \"v1\"          | -    | -        | -         | 304",
+        "HEAD | -              | -    | \"v1\"          | -    | -        | -         | 304",
+        "GET  | -              | -    | W/\"v1\"        | -    | -        | -         | 304",
+        "GET  | -              | -    | *               | -    | -        | -         | 304",
+        "GET  | -              | -    | \"x\", W/\"v1\" | -    | -        | -         | 304",
+        "GET  | -              | -    | \"v2\"          | -    | -        | -         | full",
+        "GET  | -              | -    | v1              | -    | -        | -         | full",
+        "POST | -              | -    | \"v1\"          | -    | -        | -         | 412",
+        "PUT  | -              | -    | *               | -    | -        | -         | 412",
+        "POST | -              | -    | \"v2\"          | -    | -        | -         | full",
         // steps 1 and 2 come before step 3
-        "GET  | \"v1\"          | -    | \"v1\"        | -     | -        | -         | NOT_MODIFIED",
-        "GET  | \"v2\"          | -    | \"v1\"        | -     | -        | -         | PRECONDITION_FAILED",
-        "GET  | -               | T-1s | \"v1\"        | -     | -        | -         | PRECONDITION_FAILED",
-        "GET  | -               | T    | \"v1\"        | -     | -        | -         | NOT_MODIFIED",
+        "GET  | \"v1\"         | -    | \"v1\"          | -    | -        | -         | 304",
+        "GET  | \"v2\"         | -    | \"v1\"          | -    | -        | -         | 412",
+        "GET  | -              | T-1s | \"v1\"          | -    | -        | -         | 412",
+        "GET  | -              | T    | \"v1\"          | -    | -        | -         | 304",
         // step 4: If-Modified-Since, GET and HEAD only, without If-None-Match
-        "GET  | -               | -    | -             | T     | -        | -         | NOT_MODIFIED",
-        "GET  | -               | -    | -             | T+1s  | -        | -         | NOT_MODIFIED",
-        "GET  | -               | -    | -             | T-1s  | -        | -         | SEND_FULL",
-        "HEAD | -               | -    | -             | T     | -        | -         | NOT_MODIFIED",
-        "HEAD | -               | -    | -             | T-1s  | -        | -         | SEND_FULL",
-        "GET  | -               | -    | -             | T(rfc850) | -    | -         | NOT_MODIFIED",
-        "GET  | -               | -    | -             | T(asctime) | -   | -         | NOT_MODIFIED",
-        "GET  | -               | -    | -             | junk  | -        | -         | SEND_FULL",
-        "GET  | -               | -    | -             | T,T   | -        | -         | SEND_FULL",
-        "POST | -               | -    | -             | T     | -        | -         | SEND_FULL",
-        "GET  | -               | -    | \"v2\"        | T     | -        | -         | SEND_FULL",
-        "GET  | -               | -    | v1            | T     | -        | -         | SEND_FULL",
-        "GET  | -               | -    | \"v1\"        | T-1s  | -        | -         | NOT_MODIFIED",
-        "GET  | \"v2\"          | -    | -             | T     | -        | -         | PRECONDITION_FAILED",
-        "GET  | -               | T-1s | -             | T     | -        | -         | PRECONDITION_FAILED",
+        "GET  | -              | -    | -               | T    | -        | -         | 304",
+        "GET  | -              | -    | -               | T+1s | -        | -         | 304",
+        "GET  | -              | -    | -               | T-1s | -        | -         | full",
+        "HEAD | -              | -    | -               | T    | -        | -         | 304",
+        "HEAD | -              | -    | -               | T-1s | -        | -         | full",
+        "GET  | -              | -    | -               | T850 | -        | -         | 304",
+        "GET  | -              | -    | -               | Tasc | -        | -         | 304",
+        "GET  | -              | -    | -               | junk | -        | -         | full",
+        "GET  | -              | -    | -               | T,T  | -        | -         | full",
+        "POST | -              | -    | -               | T    | -        | -         | full",
+        "GET  | -              | -    | \"v2\"          | T    | -        | -         | full",
+        "GET  | -              | -    | v1              | T    | -        | -         | full",
+        "GET  | -              | -    | \"v1\"          | T-1s | -        | -         | 304",
+        "GET  | \"v2\"         | -    | -               | T    | -        | -         | 412",
+        "GET  | -              | T-1s | -               | T    | -        | -         | 412",
         // step 5: Range, GET only, subject to If-Range
-        "GET  | -               | -    | -             | -     | -        | bytes=0-1 | SEND_RANGES",
-        "HEAD | -               | -    | -             | -     | -        | bytes=0-1 | SEND_FULL",
-        "POST | -               | -    | -             | -     | -        | bytes=0-1 | SEND_FULL",
-        "get  | -               | -    | -             | -     | -        | bytes=0-1 | SEND_FULL",
-        "GET  | -               | -    | -             | -     | -        | pages=1-2 | SEND_RANGES",
-        "GET  | -               | -    | -             | -     | \"v1\"   | bytes=0-1 | SEND_RANGES",
-        "GET  | -               | -    | -             | -     | W/\"v1\" | bytes=0-1 | SEND_FULL",
-        "GET  | -               | -    | -             | -     | \"v2\"   | bytes=0-1 | SEND_FULL",
-        "GET  | -               | -    | -             | -     | T        | bytes=0-1 | SEND_RANGES",
-        "GET  | -               | -    | -             | -     | T(rfc850) | bytes=0-1 | SEND_RANGES",
-        "GET  | -               | -    | -             | -     | T-1s     | bytes=0-1 | SEND_FULL",
-        "GET  | -               | -    | -             | -     | T+1s     | bytes=0-1 | SEND_FULL",
-        "GET  | -               | -    | -             | -     | junk     | bytes=0-1 | SEND_FULL",
-        "GET  | -               | -    | -             | -     | \"v1\"   | -         | SEND_FULL",
+        "GET  | -              | -    | -               | -    | -        | bytes=0-1 | ranges",
+        "HEAD | -              | -    | -               | -    | -        | bytes=0-1 | full",
+        "POST | -              | -    | -               | -    | -        | bytes=0-1 | full",
+        "get  | -              | -    | -               | -    | -        | bytes=0-1 | full",
+        "GET  | -              | -    | -               | -    | -        | pages=1-2 | ranges",
+        "GET  | -              | -    | -               | -    | \"v1\"   | bytes=0-1 | ranges",
+        "GET  | -              | -    | -               | -    | W/\"v1\" | bytes=0-1 | full",
+        "GET  | -              | -    | -               | -    | \"v2\"   | bytes=0-1 | full",
+        "GET  | -              | -    | -               | -    | T        | bytes=0-1 | ranges",
+        "GET  | -              | -    | -               | -    | T850     | bytes=0-1 | ranges",
+        "GET  | -              | -    | -               | -    | T-1s     | bytes=0-1 | full",
+        "GET  | -              | -    | -               | -    | T+1s     | bytes=0-1 | full",
+        "GET  | -              | -    | -               | -    | junk     | bytes=0-1 | full",
+        "GET  | -              | -    | -               | -    | \"v1\"   | -         | full",
         // steps 1 to 4 come before step 5
-        "GET  | -               | -    | \"v1\"        | -     | -        | bytes=0-1 | NOT_MODIFIED",
-        "GET  | -               | -    | -             | T     | \"v1\"   | bytes=0-1 | NOT_MODIFIED",
-        "GET  | \"v2\"          | -    | -             | -     | \"v1\"   | bytes=0-1 | PRECONDITION_FAILED",
-        "GET  | -               | T-1s | -             | -     | -        | bytes=0-1 | PRECONDITION_FAILED",
-        "GET  | -               | -    | -             | T-1s  | -        | bytes=0-1 | SEND_RANGES",
-        "GET  | \"v1\"          | T-1s | \"v2\"        | T     | \"v1\"   | bytes=0-1 | SEND_RANGES",
+        "GET  | -              | -    | \"v1\"          | -    | -        | bytes=0-1 | 304",
+        "GET  | -              | -    | -               | T    | \"v1\"   | bytes=0-1 | 304",
+        "GET  | \"v2\"         | -    | -               | -    | \"v1\"   | bytes=0-1 | 412",
+        "GET  | -              | T-1s | -               | -    | -        | bytes=0-1 | 412",
+        "GET  | -              | -    | -               | T-1s | -        | bytes=0-1 | ranges",
+        "GET  | \"v1\"         | T-1s | \"v2\"          | T    | \"v1\"   | bytes=0-1 | ranges",
     })
     void evaluatesInTheOrderOfRfc9110(String method, String ifMatch, String ifUnmodifiedSince,
             String ifNoneMatch, String ifModifiedSince, String ifRange, String range,
-            Precondition expected) {
+            String expected) {
         ConditionalHeaders request = request(method, ifMatch, date(ifUnmodifiedSince),
                 ifNoneMatch, date(ifModifiedSince), ifRangeValue(ifRange), range);
 
-        assertThat(Preconditions.evaluate(request, CURRENT)).isEqualTo(expected);
+        assertThat(evaluate(request)).isEqualTo(RESULTS.get(expected));
     }
 
     @Test
@@ -123,7 +127,7 @@ class PreconditionsTest {
         for (ConditionalHeaders request : everyCombination()) {
             if (!request.ifMatch().isEmpty()
                     && !EntityTagList.parse(request.ifMatch()).anyStrongMatch(CURRENT.etag())) {
-                assertThat(Preconditions.evaluate(request, CURRENT)).as("%s", request)
+                assertThat(evaluate(request)).as("%s", request)
                         .isEqualTo(PRECONDITION_FAILED);
             }
         }
@@ -133,8 +137,8 @@ class PreconditionsTest {
     void ifMatchMakesIfUnmodifiedSinceIrrelevant() {
         for (ConditionalHeaders request : everyCombination()) {
             if (!request.ifMatch().isEmpty()) {
-                assertThat(Preconditions.evaluate(request, CURRENT)).as("%s", request)
-                        .isEqualTo(Preconditions.evaluate(withoutIfUnmodifiedSince(request), CURRENT));
+                assertThat(evaluate(request)).as("%s", request)
+                        .isEqualTo(evaluate(withoutIfUnmodifiedSince(request)));
             }
         }
     }
@@ -143,8 +147,8 @@ class PreconditionsTest {
     void ifNoneMatchMakesIfModifiedSinceIrrelevant() {
         for (ConditionalHeaders request : everyCombination()) {
             if (!request.ifNoneMatch().isEmpty()) {
-                assertThat(Preconditions.evaluate(request, CURRENT)).as("%s", request)
-                        .isEqualTo(Preconditions.evaluate(withoutIfModifiedSince(request), CURRENT));
+                assertThat(evaluate(request)).as("%s", request)
+                        .isEqualTo(evaluate(withoutIfModifiedSince(request)));
             }
         }
     }
@@ -152,7 +156,7 @@ class PreconditionsTest {
     @Test
     void onlyGetWithRangeCanGetRangesAndOnlyGetOrHeadCanGet304() {
         for (ConditionalHeaders request : everyCombination()) {
-            Precondition result = Preconditions.evaluate(request, CURRENT);
+            Precondition result = evaluate(request);
             if (!request.method().equals("GET") || request.range() == null) {
                 assertThat(result).as("%s", request).isNotEqualTo(SEND_RANGES);
             }
@@ -165,12 +169,16 @@ class PreconditionsTest {
     @Test
     void ifRangeNeverTurnsA304Or412IntoSomethingElse() {
         for (ConditionalHeaders request : everyCombination()) {
-            Precondition withIfRange = Preconditions.evaluate(request, CURRENT);
-            Precondition without = Preconditions.evaluate(withoutIfRange(request), CURRENT);
+            Precondition withIfRange = evaluate(request);
+            Precondition without = evaluate(withoutIfRange(request));
             if (without != SEND_RANGES) {
                 assertThat(withIfRange).as("%s", request).isEqualTo(without);
             }
         }
+    }
+
+    private static Precondition evaluate(ConditionalHeaders request) {
+        return Preconditions.evaluate(request, CURRENT);
     }
 
     /** Every request built from a handful of values per field: 32,400 of them. */
