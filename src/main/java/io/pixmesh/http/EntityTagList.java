@@ -72,7 +72,10 @@ public final class EntityTagList {
         }
     }
 
-    /** The next comma at or after {@code from} that is not inside a quoted string, or {@code n}. */
+    /**
+     * The next comma at or after {@code from} that is not inside quotes, or {@code n}. Unlike a
+     * quoted-string, an entity tag has no escapes: a backslash is an ordinary etagc.
+     */
     private static int nextComma(String s, int from, int n) {
         boolean quoted = false;
         for (int i = from; i < n; i++) {

@@ -184,11 +184,8 @@ class ByteRangesTest {
         String alphabet = "bytes=BYTES0123456789-,, \t\u00e9";
         for (int i = 0; i < 100_000; i++) {
             long length = randomLength(random);
-            char[] chars = new char[random.nextInt(60)];
-            for (int c = 0; c < chars.length; c++) {
-                chars[c] = alphabet.charAt(random.nextInt(alphabet.length()));
-            }
-            String field = (random.nextBoolean() ? "bytes=" : "") + new String(chars);
+            String field =
+                    (random.nextBoolean() ? "bytes=" : "") + Fuzz.string(random, alphabet, 60);
 
             RangeRequest result = ByteRanges.parse(field, length);
 

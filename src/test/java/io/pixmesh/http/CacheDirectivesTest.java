@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +54,19 @@ class CacheDirectivesTest {
 
         assertThat(describe(directives)).isEmpty();
         assertThat(directives).hasToString("");
+    }
+
+    @Test
+    void anyValueIsReadWithoutFailing() {
+        Random random = new Random(9111);
+        for (int i = 0; i < 100_000; i++) {
+            String value = Fuzz.string(random, "max-age=public,\"\\ \t5", 40);
+
+            CacheDirectives directives = CacheDirectives.parse(value);
+
+            assertThat(directives).as(value).hasToString(value);
+            assertThat(directives.maxAge().orElse(0)).as(value).isBetween(0L, 2_147_483_648L);
+        }
     }
 
     @Test

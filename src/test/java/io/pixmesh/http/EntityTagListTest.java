@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,19 @@ class EntityTagListTest {
         assertThat(list.isAny()).isEqualTo(any);
         assertThat(list.tags()).map(EntityTag::toString).containsExactlyElementsOf(tags);
         assertThat(list.isEmpty()).isEqualTo(!any && tags.isEmpty());
+    }
+
+    @Test
+    void anyFieldIsReadWithoutFailingAndKeepsOnlyValidTags() {
+        Random random = new Random(8832);
+        for (int i = 0; i < 100_000; i++) {
+            String line = Fuzz.string(random, "\"W/*,, \tab\\\u00e9\u0100", 30);
+
+            EntityTagList list = EntityTagList.parse(List.of(line));
+
+            assertThat(list.tags()).as(line).allSatisfy(
+                    tag -> assertThat(EntityTag.parse(tag.toString())).contains(tag));
+        }
     }
 
     @Test

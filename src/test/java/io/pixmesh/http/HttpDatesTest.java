@@ -161,6 +161,24 @@ class HttpDatesTest {
         }
     }
 
+    @Test
+    void damagedDatesAreRejectedOrReadAsAnInstantThatFormatsBack() {
+        Random random = new Random(5322);
+        String alphabet = "SunMonDdayGMT,:- 0123456789\t";
+        String[] valid = {"Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994"};
+        for (int i = 0; i < 200_000; i++) {
+            char[] chars = valid[random.nextInt(valid.length)].toCharArray();
+            int at = random.nextInt(chars.length);
+            chars[at] = alphabet.charAt(random.nextInt(alphabet.length()));
+            String damaged = random.nextInt(4) == 0
+                    ? Fuzz.string(random, alphabet, 40) : new String(chars);
+
+            HttpDates.parse(damaged, NOW).ifPresent(instant -> assertThat(
+                    HttpDates.parse(HttpDates.format(instant), NOW)).as(damaged).contains(instant));
+        }
+    }
+
     private static DateTimeFormatter formatter(String pattern) {
         return DateTimeFormatter.ofPattern(pattern, Locale.US).withZone(ZoneOffset.UTC);
     }
