@@ -33,6 +33,7 @@ public final class HttpDates {
     /** From the comma after the day name to the end of an RFC 850 date. */
     private static final int RFC850_TAIL = 24;
     private static final int SECONDS_PER_DAY = 86_400;
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: what a four-digit year can express. */
     private static final long MIN_FORMATTABLE = -62_167_219_200L;
     private static final long MAX_FORMATTABLE = 253_402_300_799L;
     private static final long INVALID = Long.MIN_VALUE;
