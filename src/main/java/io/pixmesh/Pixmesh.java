@@ -1,0 +1,84 @@
+package io.pixmesh;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pixmesh.config.PixmeshConfig;
+import io.pixmesh.http.CacheControlPolicy;
+import io.pixmesh.store.DigestIndex;
+import io.pixmesh.store.ImageStore;
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+
+/**
+ * The object graph of one running node, built once at start-up and shared with the servlets and
+ * filters through a context attribute. Nothing here is static: two deployments in one JVM
+ * (as in the tests) never see each other's state.
+ */
+public final class Pixmesh implements AutoCloseable {
+
+    static final String ATTRIBUTE = Pixmesh.class.getName();
+
+    private final PixmeshConfig config;
+    private final DigestIndex digestIndex;
+    private final ImageStore store;
+    private final CacheControlPolicy cacheControl;
+    private final PrometheusMeterRegistry metrics;
+
+    private Pixmesh(PixmeshConfig config, DigestIndex digestIndex, ImageStore store) {
+        this.config = config;
+        this.digestIndex = digestIndex;
+        this.store = store;
+        this.cacheControl = new CacheControlPolicy(
+                config.cacheControl(), config.immutablePattern(), config.negativeTtlSeconds());
+        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        FunctionCounter.builder("pixmesh.digest.hashes", digestIndex, DigestIndex::hashes)
+                .description("Files hashed to learn their SHA-256 (first sight or changed)")
+                .register(metrics);
+        FunctionCounter.builder("pixmesh.digest.index.hits", digestIndex, DigestIndex::hits)
+                .description("Digests answered from the persistent index without hashing")
+                .register(metrics);
+    }
+
+    /** Opens the digest index and the store named by {@code config}. */
+    static Pixmesh start(PixmeshConfig config) throws IOException {
+        DigestIndex index = DigestIndex.open(config.cacheDir());
+        try {
+            return new Pixmesh(config, index, new ImageStore(config.storeDir(), index));
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+    }
+
+    /** The graph published by {@link PixmeshListener} for this web application. */
+    public static Pixmesh of(ServletContext context) {
+        Object graph = context.getAttribute(ATTRIBUTE);
+        if (graph == null) {
+            throw new IllegalStateException("Pixmesh did not start; see the start-up error in the log");
+        }
+        return (Pixmesh) graph;
+    }
+
+    public PixmeshConfig config() {
+        return config;
+    }
+
+    public ImageStore store() {
+        return store;
+    }
+
+    public CacheControlPolicy cacheControl() {
+        return cacheControl;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+        digestIndex.close();
+    }
+}

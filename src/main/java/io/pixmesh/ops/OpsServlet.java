@@ -1,0 +1,67 @@
+package io.pixmesh.ops;
+
+import io.pixmesh.Pixmesh;
+import io.pixmesh.web.PlainText;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The reserved {@code /-/} space: health for load balancers and DNS checkers, metrics for
+ * Prometheus, and the last-resort error page. Never touches the request hot path's state.
+ */
+public final class OpsServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final String NO_STORE = "no-store";
+
+    private transient Pixmesh pixmesh;
+
+    @Override
+    public void init() {
+        pixmesh = Pixmesh.of(getServletContext());
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            PlainText.send(response, statusOf(request), NO_STORE, "error");
+            return;
+        }
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (!path.equals("/health") && !path.equals("/metrics")) {
+            PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, NO_STORE, "not found");
+        } else if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            PlainText.methodNotAllowed(response, "GET, HEAD");
+        } else if (path.equals("/health")) {
+            health(response);
+        } else {
+            metrics(response);
+        }
+    }
+
+    private void health(HttpServletResponse response) throws IOException {
+        if (pixmesh.store().isReadable()) {
+            PlainText.send(response, HttpServletResponse.SC_OK, NO_STORE, "ok");
+        } else {
+            PlainText.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, NO_STORE,
+                    "unhealthy: store unreadable");
+        }
+    }
+
+    private void metrics(HttpServletResponse response) throws IOException {
+        byte[] body = pixmesh.metrics().scrape().getBytes(StandardCharsets.UTF_8);
+        response.setHeader("Cache-Control", NO_STORE);
+        response.setContentType("text/plain;version=0.0.4;charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static int statusOf(HttpServletRequest request) {
+        Object status = request.getAttribute("jakarta.servlet.error.status_code");
+        return status instanceof Integer code && code >= 400 ? code : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+}

@@ -1,0 +1,98 @@
+package io.pixmesh.serve;
+
+import io.pixmesh.Pixmesh;
+import io.pixmesh.http.MediaTypes;
+import io.pixmesh.store.ImageStore;
+import io.pixmesh.store.RequestPaths;
+import io.pixmesh.store.StoreKey;
+import io.pixmesh.store.StoredImage;
+import io.pixmesh.web.PlainText;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.Optional;
+
+/**
+ * The origin for this node: answers GET and HEAD for images in the site's store, exactly per
+ * RFC 9110, and nothing else. Everything that is not a servable image is a short plain-text
+ * 4xx; nothing here ever lists a directory or reveals a path.
+ */
+public final class ImageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String ALLOW = "GET, HEAD, OPTIONS";
+
+    private transient ImageStore store;
+    private transient ImageResponder responder;
+    private transient String notFoundCacheControl;
+
+    @Override
+    public void init() {
+        Pixmesh pixmesh = Pixmesh.of(getServletContext());
+        store = pixmesh.store();
+        notFoundCacheControl = pixmesh.cacheControl().forNotFound();
+        responder = new ImageResponder(new ImageHeaders(pixmesh.cacheControl()),
+                pixmesh.config().sendfileMinBytes(), pixmesh.metrics());
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        switch (request.getMethod()) {
+            case "GET", "HEAD" -> serve(request, response);
+            case "OPTIONS" -> options(response);
+            default -> PlainText.methodNotAllowed(response, ALLOW);
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RequestPaths.Result path = RequestPaths.parse(rawPath(request));
+        if (path instanceof RequestPaths.Malformed) {
+            PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, "no-store", "bad request: malformed path");
+            return;
+        }
+        Optional<Servable> servable = path instanceof RequestPaths.Valid valid ? find(valid.key()) : Optional.empty();
+        if (servable.isEmpty()) {
+            notFound(response);
+            return;
+        }
+        try {
+            responder.respond(request, response, servable.get().image(), servable.get().mediaType());
+        } catch (NoSuchFileException e) {
+            // Deleted between the look-up and the read: it is gone, and nothing was sent yet.
+            notFound(response);
+        }
+    }
+
+    /** An image in the store whose name says which image type it is; Pixmesh serves nothing else. */
+    private Optional<Servable> find(StoreKey key) throws IOException {
+        Optional<String> mediaType = MediaTypes.forFileName(key.fileName());
+        if (mediaType.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.find(key).map(image -> new Servable(image, mediaType.get()));
+    }
+
+    private record Servable(StoredImage image, String mediaType) {
+    }
+
+    private void notFound(HttpServletResponse response) throws IOException {
+        PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, notFoundCacheControl, "not found");
+    }
+
+    private static void options(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setHeader("Allow", ALLOW);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentLength(0);
+    }
+
+    /**
+     * The path after the context, still percent-encoded exactly as the client sent it, so that
+     * {@link RequestPaths} decodes it once and sees every encoded trick.
+     */
+    private static String rawPath(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}

@@ -1,0 +1,121 @@
+package io.pixmesh.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> params = new HashMap<>();
+
+    @BeforeEach
+    void validSettings() {
+        params.put(ConfigReader.SITE, "lon");
+        params.put(ConfigReader.NODE, "img-1");
+        params.put(ConfigReader.STORE_DIR, dir.toString());
+        params.put(ConfigReader.CACHE_DIR, dir.resolve("state").toString());
+        params.put(ConfigReader.CACHE_CONTROL, "public, max-age=60");
+        params.put(ConfigReader.IMMUTABLE_PATTERN, "\\.[0-9a-f]{8,}\\.");
+        params.put(ConfigReader.NEGATIVE_TTL, "10");
+        params.put(ConfigReader.SENDFILE_MIN_KB, "48");
+    }
+
+    private PixmeshConfig read() {
+        return ConfigReader.read(params::get, dir.resolve("work"), "host");
+    }
+
+    @Test
+    void readsTypedValues() {
+        PixmeshConfig config = read();
+
+        assertThat(config.site()).isEqualTo("lon");
+        assertThat(config.node()).isEqualTo("img-1");
+        assertThat(config.storeDir()).isEqualTo(dir);
+        assertThat(config.cacheDir()).isEqualTo(dir.resolve("state"));
+        assertThat(Files.isDirectory(config.cacheDir())).isTrue();
+        assertThat(config.negativeTtlSeconds()).isEqualTo(10);
+        assertThat(config.sendfileMinBytes()).isEqualTo(48 * 1024);
+        assertThat(config.immutablePattern().matcher("a.0123abcd.png").find()).isTrue();
+    }
+
+    @Test
+    void reportsEveryBadSettingInOneError() {
+        params.put(ConfigReader.SITE, "London!");
+        params.put(ConfigReader.STORE_DIR, dir.resolve("missing").toString());
+        params.put(ConfigReader.NEGATIVE_TTL, "ten");
+        params.put(ConfigReader.IMMUTABLE_PATTERN, "([");
+        params.put(ConfigReader.CACHE_CONTROL, "public\r\nSet-Cookie: x=1");
+
+        assertThatThrownBy(this::read)
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(5))
+                .hasMessageContaining("5 bad setting(s)")
+                .hasMessageContaining("pixmesh.site: 'London!'")
+                .hasMessageContaining("pixmesh.store.dir: '" + dir.resolve("missing") + "' is not a readable directory")
+                .hasMessageContaining("pixmesh.negativeTtlSeconds: 'ten' is not a whole number from 0 to 31536000")
+                .hasMessageContaining("pixmesh.cacheControl.immutablePattern: '(['")
+                .hasMessageContaining("pixmesh.cacheControl.default:");
+    }
+
+    @Test
+    void aMissingParameterIsReportedAsMissingFromWebXml() {
+        params.remove(ConfigReader.SENDFILE_MIN_KB);
+
+        assertThatThrownBy(this::read)
+                .hasMessageContaining("pixmesh.sendfileMinKB: missing (web.xml should define its default)");
+    }
+
+    @Test
+    void anEmptyStoreDirectoryIsReportedAsNotSet() {
+        params.put(ConfigReader.STORE_DIR, " ");
+
+        assertThatThrownBy(this::read).hasMessageContaining("pixmesh.store.dir: not set");
+    }
+
+    @Test
+    void anEmptyCacheDirectoryFallsBackToTheWorkDirectory() {
+        params.put(ConfigReader.CACHE_DIR, "");
+
+        assertThat(read().cacheDir()).isEqualTo(dir.resolve("work"));
+    }
+
+    @Test
+    void aCacheDirectoryThatCannotBeCreatedIsReported() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        params.put(ConfigReader.CACHE_DIR, file.resolve("sub").toString());
+
+        assertThatThrownBy(this::read).hasMessageContaining("pixmesh.cache.dir: '" + file.resolve("sub") + "' cannot be created");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "img-03.lon.example.net, img-03",
+        "IMG_7, img-7",
+        "'', node",
+        "---, node",
+        "a234567890123456789012345678901234567890, a2345678901234567890123456789012",
+    })
+    void anEmptyNodeNameComesFromTheHostName(String host, String node) {
+        assertThat(ConfigReader.nodeFromHostName(host)).isEqualTo(node);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-1", "31536001", "1.5", "''"})
+    void outOfRangeNumbersAreRefused(String ttl) {
+        params.put(ConfigReader.NEGATIVE_TTL, ttl);
+
+        assertThatThrownBy(this::read).hasMessageContaining("pixmesh.negativeTtlSeconds:");
+    }
+}
