@@ -32,8 +32,34 @@ public final class ResponseHeaders {
     public record Header(String name, String value) {
     }
 
+    private static final ResponseHeaders NONE = new ResponseHeaders(List.of());
+
     public static Builder builder() {
         return new Builder();
+    }
+
+    public static ResponseHeaders none() {
+        return NONE;
+    }
+
+    /** A list of one field. */
+    public static ResponseHeaders of(String name, String value) {
+        return builder().add(name, value).build();
+    }
+
+    /** This list followed by {@code more}. */
+    public ResponseHeaders plus(ResponseHeaders more) {
+        if (more.headers.isEmpty()) {
+            return this;
+        }
+        List<Header> all = new ArrayList<>(headers);
+        all.addAll(more.headers);
+        return new ResponseHeaders(all);
+    }
+
+    /** This list followed by one more field. */
+    public ResponseHeaders plus(String name, String value) {
+        return plus(of(name, value));
     }
 
     public List<Header> all() {

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 public final class OpsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final String NO_STORE = "no-store";
 
     private transient Pixmesh pixmesh;
 
@@ -28,12 +27,12 @@ public final class OpsServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getDispatcherType() == DispatcherType.ERROR) {
-            PlainText.send(response, statusOf(request), NO_STORE, "error");
+            PlainText.send(response, statusOf(request), "error", PlainText.NO_STORE);
             return;
         }
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         if (!path.equals("/health") && !path.equals("/metrics")) {
-            PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, NO_STORE, "not found");
+            PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "not found", PlainText.NO_STORE);
         } else if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
             PlainText.methodNotAllowed(response, "GET, HEAD");
         } else if (path.equals("/health")) {
@@ -45,16 +44,16 @@ public final class OpsServlet extends HttpServlet {
 
     private void health(HttpServletResponse response) throws IOException {
         if (pixmesh.store().isReadable()) {
-            PlainText.send(response, HttpServletResponse.SC_OK, NO_STORE, "ok");
+            PlainText.send(response, HttpServletResponse.SC_OK, "ok", PlainText.NO_STORE);
         } else {
-            PlainText.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, NO_STORE,
-                    "unhealthy: store unreadable");
+            PlainText.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unhealthy: store unreadable",
+                    PlainText.NO_STORE);
         }
     }
 
     private void metrics(HttpServletResponse response) throws IOException {
         byte[] body = pixmesh.metrics().scrape().getBytes(StandardCharsets.UTF_8);
-        response.setHeader("Cache-Control", NO_STORE);
+        PlainText.NO_STORE.forEach(response::setHeader);
         response.setContentType("text/plain;version=0.0.4;charset=utf-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -2,6 +2,7 @@ package io.pixmesh.serve;
 
 import io.pixmesh.Pixmesh;
 import io.pixmesh.http.MediaTypes;
+import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.store.ImageStore;
 import io.pixmesh.store.RequestPaths;
 import io.pixmesh.store.StoreKey;
@@ -26,13 +27,13 @@ public final class ImageServlet extends HttpServlet {
 
     private transient ImageStore store;
     private transient ImageResponder responder;
-    private transient String notFoundCacheControl;
+    private transient ResponseHeaders notFoundFields;
 
     @Override
     public void init() {
         Pixmesh pixmesh = Pixmesh.of(getServletContext());
         store = pixmesh.store();
-        notFoundCacheControl = pixmesh.cacheControl().forNotFound();
+        notFoundFields = ResponseHeaders.of("Cache-Control", pixmesh.cacheControl().forNotFound());
         responder = new ImageResponder(new ImageHeaders(pixmesh.cacheControl()),
                 pixmesh.config().sendfileMinBytes(), pixmesh.metrics());
     }
@@ -49,7 +50,7 @@ public final class ImageServlet extends HttpServlet {
     private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RequestPaths.Result path = RequestPaths.parse(rawPath(request));
         if (path instanceof RequestPaths.Malformed) {
-            PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, "no-store", "bad request: malformed path");
+            PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, "bad request: malformed path", PlainText.NO_STORE);
             return;
         }
         Optional<Servable> servable = path instanceof RequestPaths.Valid valid ? find(valid.key()) : Optional.empty();
@@ -78,7 +79,7 @@ public final class ImageServlet extends HttpServlet {
     }
 
     private void notFound(HttpServletResponse response) throws IOException {
-        PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, notFoundCacheControl, "not found");
+        PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "not found", notFoundFields);
     }
 
     private static void options(HttpServletResponse response) {
