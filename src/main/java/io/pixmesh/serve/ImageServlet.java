@@ -1,5 +1,6 @@
 package io.pixmesh.serve;
 
+import io.micrometer.core.instrument.Counter;
 import io.pixmesh.Pixmesh;
 import io.pixmesh.http.MediaTypes;
 import io.pixmesh.http.ResponseHeaders;
@@ -28,12 +29,16 @@ public final class ImageServlet extends HttpServlet {
     private transient ImageStore store;
     private transient ImageResponder responder;
     private transient ResponseHeaders notFoundFields;
+    private transient Counter requests;
 
     @Override
     public void init() {
         Pixmesh pixmesh = Pixmesh.of(getServletContext());
         store = pixmesh.store();
         notFoundFields = ResponseHeaders.of("Cache-Control", pixmesh.cacheControl().forNotFound());
+        requests = Counter.builder("pixmesh.origin.requests")
+                .description("GET and HEAD requests that reached the image servlet (not answered by the cache)")
+                .register(pixmesh.metrics());
         responder = new ImageResponder(new ImageHeaders(pixmesh.cacheControl()),
                 pixmesh.config().sendfileMinBytes(), pixmesh.metrics());
     }
@@ -48,6 +53,7 @@ public final class ImageServlet extends HttpServlet {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        requests.increment();
         RequestPaths.Result path = RequestPaths.parse(rawPath(request));
         if (path instanceof RequestPaths.Malformed) {
             PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, "bad request: malformed path", PlainText.NO_STORE);
@@ -78,8 +84,18 @@ public final class ImageServlet extends HttpServlet {
     private record Servable(StoredImage image, String mediaType) {
     }
 
+    /**
+     * A {@code 404} only when the store could be read: while it cannot (a lost mount, say), an
+     * absent file proves nothing, and a {@code 404} would be cached downstream and by our own
+     * cache; a {@code 503} lets caches serve what they hold (stale-if-error) instead.
+     */
     private void notFound(HttpServletResponse response) throws IOException {
-        PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "not found", notFoundFields);
+        if (store.isReadable()) {
+            PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "not found", notFoundFields);
+        } else {
+            PlainText.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "store unavailable",
+                    PlainText.NO_STORE);
+        }
     }
 
     private static void options(HttpServletResponse response) {

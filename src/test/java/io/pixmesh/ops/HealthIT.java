@@ -45,17 +45,21 @@ class HealthIT {
     }
 
     @Test
-    void healthIsUnavailableWhileTheStoreIsGoneAndRecoversWhenItIsBack() throws IOException {
+    void healthAndImagesAreUnavailableWhileTheStoreIsGoneAndRecoverWhenItIsBack() throws IOException {
         Path store = STORE.store();
         Path aside = store.resolveSibling("store-aside");
         Files.move(store, aside);
         Response gone;
+        Response image;
         try {
             gone = get("/-/health");
+            image = get("/a.png");
         } finally {
             Files.move(aside, store);
         }
 
+        assertThat(image.status()).as("no 404 while nothing can be known").isEqualTo(503);
+        assertThat(image.header("Cache-Control")).isEqualTo("no-store");
         assertThat(gone.status()).isEqualTo(503);
         assertThat(gone.text()).isEqualTo("unhealthy: store unreadable\n");
         assertThat(gone.header("Cache-Control")).isEqualTo("no-store");
