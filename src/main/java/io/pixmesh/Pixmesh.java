@@ -3,12 +3,16 @@ package io.pixmesh;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pixmesh.cache.CacheTiers;
+import io.pixmesh.cache.ResponseCache;
+import io.pixmesh.config.CacheSettings;
 import io.pixmesh.config.PixmeshConfig;
 import io.pixmesh.http.CacheControlPolicy;
 import io.pixmesh.store.DigestIndex;
 import io.pixmesh.store.ImageStore;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The object graph of one running node, built once at start-up and shared with the servlets and
@@ -24,11 +28,13 @@ public final class Pixmesh implements AutoCloseable {
     private final ImageStore store;
     private final CacheControlPolicy cacheControl;
     private final PrometheusMeterRegistry metrics;
+    private final ResponseCache responseCache;
 
-    private Pixmesh(PixmeshConfig config, DigestIndex digestIndex, ImageStore store) {
+    private Pixmesh(PixmeshConfig config, DigestIndex digestIndex, ImageStore store, ResponseCache responseCache) {
         this.config = config;
         this.digestIndex = digestIndex;
         this.store = store;
+        this.responseCache = responseCache;
         this.cacheControl = new CacheControlPolicy(
                 config.cacheControl(), config.immutablePattern(), config.negativeTtlSeconds());
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -40,11 +46,16 @@ public final class Pixmesh implements AutoCloseable {
                 .register(metrics);
     }
 
-    /** Opens the digest index and the store named by {@code config}. */
+    /** Opens the digest index, the store and (when enabled) the response cache named by {@code config}. */
     static Pixmesh start(PixmeshConfig config) throws IOException {
         DigestIndex index = DigestIndex.open(config.cacheDir());
         try {
-            return new Pixmesh(config, index, new ImageStore(config.storeDir(), index));
+            ImageStore store = new ImageStore(config.storeDir(), index);
+            CacheSettings cache = config.cache();
+            ResponseCache responseCache = cache.enabled()
+                    ? ResponseCache.open(config.cacheDir(), new CacheTiers(cache.heapEntries(), cache.offheapMB(), cache.diskMB()))
+                    : null;
+            return new Pixmesh(config, index, store, responseCache);
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
@@ -76,8 +87,16 @@ public final class Pixmesh implements AutoCloseable {
         return metrics;
     }
 
+    /** The in-process response cache, or empty when {@code pixmesh.cache.enabled} is false. */
+    public Optional<ResponseCache> responseCache() {
+        return Optional.ofNullable(responseCache);
+    }
+
     @Override
     public void close() {
+        if (responseCache != null) {
+            responseCache.close();
+        }
         metrics.close();
         digestIndex.close();
     }

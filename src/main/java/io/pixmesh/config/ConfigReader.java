@@ -21,6 +21,13 @@ public final class ConfigReader {
     public static final String IMMUTABLE_PATTERN = "pixmesh.cacheControl.immutablePattern";
     public static final String NEGATIVE_TTL = "pixmesh.negativeTtlSeconds";
     public static final String SENDFILE_MIN_KB = "pixmesh.sendfileMinKB";
+    public static final String CACHE_ENABLED = "pixmesh.cache.enabled";
+    public static final String CACHE_HEAP_ENTRIES = "pixmesh.cache.heapEntries";
+    public static final String CACHE_OFFHEAP_MB = "pixmesh.cache.offheapMB";
+    public static final String CACHE_DISK_MB = "pixmesh.cache.diskMB";
+    public static final String CACHE_MAX_OBJECT_KB = "pixmesh.cache.maxObjectKB";
+    public static final String CACHE_REVALIDATE_SECONDS = "pixmesh.cache.revalidateSeconds";
+    public static final String CACHE_FILL_WAIT_MS = "pixmesh.cache.fillWaitMs";
 
     private static final int ONE_YEAR_SECONDS = 31_536_000;
 
@@ -43,11 +50,31 @@ public final class ConfigReader {
         var immutablePattern = settings.pattern(IMMUTABLE_PATTERN);
         int negativeTtl = settings.integer(NEGATIVE_TTL, 0, ONE_YEAR_SECONDS);
         int sendfileMinKb = settings.integer(SENDFILE_MIN_KB, 1, 1 << 20);
+        CacheSettings cache = cacheSettings(settings);
         if (!settings.problems().isEmpty()) {
             throw new ConfigException(settings.problems());
         }
         return new PixmeshConfig(site, node, storeDir, cacheDir, cacheControl, immutablePattern,
-                negativeTtl, sendfileMinKb * 1024L);
+                negativeTtl, sendfileMinKb * 1024L, cache);
+    }
+
+    private static CacheSettings cacheSettings(Settings settings) {
+        boolean enabled = settings.bool(CACHE_ENABLED);
+        int heapEntries = settings.integer(CACHE_HEAP_ENTRIES, 1, 10_000_000);
+        int offheapMb = settings.integer(CACHE_OFFHEAP_MB, 1, 1 << 20);
+        int diskMb = settings.integer(CACHE_DISK_MB, 2, 1 << 24);
+        int maxObjectKb = settings.integer(CACHE_MAX_OBJECT_KB, 1, 1 << 20);
+        int revalidate = settings.integer(CACHE_REVALIDATE_SECONDS, 0, 86_400);
+        int fillWait = settings.integer(CACHE_FILL_WAIT_MS, 0, 600_000);
+        // Ehcache refuses a lower tier that is not larger than the one above it.
+        if (diskMb <= offheapMb) {
+            settings.problem(CACHE_DISK_MB, diskMb + " must be larger than " + CACHE_OFFHEAP_MB + " (" + offheapMb + ")");
+        }
+        if (maxObjectKb > offheapMb * 1024) {
+            settings.problem(CACHE_MAX_OBJECT_KB, maxObjectKb + " KiB does not fit in " + CACHE_OFFHEAP_MB
+                    + " (" + offheapMb + " MiB)");
+        }
+        return new CacheSettings(enabled, heapEntries, offheapMb, diskMb, maxObjectKb * 1024L, revalidate, fillWait);
     }
 
     /** A host name such as {@code Img-03.lon.example.net} becomes the token {@code img-03}. */

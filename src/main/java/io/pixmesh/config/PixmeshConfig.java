@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param immutablePattern     file names that carry a content fingerprint ({@code pixmesh.cacheControl.immutablePattern})
  * @param negativeTtlSeconds   how long a 404 may be cached downstream ({@code pixmesh.negativeTtlSeconds})
  * @param sendfileMinBytes     files at least this large go out through sendfile ({@code pixmesh.sendfileMinKB})
+ * @param cache                the in-process cache's settings
  */
 public record PixmeshConfig(
         String site,
@@ -24,5 +25,6 @@ public record PixmeshConfig(
         String cacheControl,
         Pattern immutablePattern,
         int negativeTtlSeconds,
-        long sendfileMinBytes) {
+        long sendfileMinBytes,
+        CacheSettings cache) {
 }

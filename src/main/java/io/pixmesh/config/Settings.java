@@ -78,6 +78,14 @@ final class Settings {
         return min;
     }
 
+    boolean bool(String name) {
+        String value = text(name);
+        if (!value.equals("true") && !value.equals("false")) {
+            problems.add(name + ": '" + value + "' is neither true nor false");
+        }
+        return value.equals("true");
+    }
+
     Pattern pattern(String name) {
         String value = text(name);
         try {

@@ -9,6 +9,7 @@ import io.pixmesh.store.RequestPaths;
 import io.pixmesh.store.StoreKey;
 import io.pixmesh.store.StoredImage;
 import io.pixmesh.web.PlainText;
+import io.pixmesh.web.RawPath;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,7 +55,7 @@ public final class ImageServlet extends HttpServlet {
 
     private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         requests.increment();
-        RequestPaths.Result path = RequestPaths.parse(rawPath(request));
+        RequestPaths.Result path = RequestPaths.parse(RawPath.of(request));
         if (path instanceof RequestPaths.Malformed) {
             PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, "bad request: malformed path", PlainText.NO_STORE);
             return;
@@ -103,13 +104,5 @@ public final class ImageServlet extends HttpServlet {
         response.setHeader("Allow", ALLOW);
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(0);
-    }
-
-    /**
-     * The path after the context, still percent-encoded exactly as the client sent it, so that
-     * {@link RequestPaths} decodes it once and sees every encoded trick.
-     */
-    private static String rawPath(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
     }
 }

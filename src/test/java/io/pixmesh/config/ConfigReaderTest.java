@@ -30,6 +30,13 @@ class ConfigReaderTest {
         params.put(ConfigReader.IMMUTABLE_PATTERN, "\\.[0-9a-f]{8,}\\.");
         params.put(ConfigReader.NEGATIVE_TTL, "10");
         params.put(ConfigReader.SENDFILE_MIN_KB, "48");
+        params.put(ConfigReader.CACHE_ENABLED, "true");
+        params.put(ConfigReader.CACHE_HEAP_ENTRIES, "100");
+        params.put(ConfigReader.CACHE_OFFHEAP_MB, "16");
+        params.put(ConfigReader.CACHE_DISK_MB, "64");
+        params.put(ConfigReader.CACHE_MAX_OBJECT_KB, "512");
+        params.put(ConfigReader.CACHE_REVALIDATE_SECONDS, "2");
+        params.put(ConfigReader.CACHE_FILL_WAIT_MS, "3000");
     }
 
     private PixmeshConfig read() {
@@ -67,6 +74,25 @@ class ConfigReaderTest {
                 .hasMessageContaining("pixmesh.negativeTtlSeconds: 'ten' is not a whole number from 0 to 31536000")
                 .hasMessageContaining("pixmesh.cacheControl.immutablePattern: '(['")
                 .hasMessageContaining("pixmesh.cacheControl.default:");
+    }
+
+    @Test
+    void readsTheCacheSettings() {
+        CacheSettings cache = read().cache();
+
+        assertThat(cache).isEqualTo(new CacheSettings(true, 100, 16, 64, 512 * 1024L, 2, 3000));
+    }
+
+    @Test
+    void theDiskTierMustBeLargerThanTheOffHeapTierAndHoldTheLargestObject() {
+        params.put(ConfigReader.CACHE_DISK_MB, "16");
+        params.put(ConfigReader.CACHE_MAX_OBJECT_KB, "32768");
+        params.put(ConfigReader.CACHE_ENABLED, "yes");
+
+        assertThatThrownBy(this::read)
+                .hasMessageContaining("pixmesh.cache.diskMB: 16 must be larger than pixmesh.cache.offheapMB (16)")
+                .hasMessageContaining("pixmesh.cache.maxObjectKB: 32768 KiB does not fit in pixmesh.cache.offheapMB (16 MiB)")
+                .hasMessageContaining("pixmesh.cache.enabled: 'yes' is neither true nor false");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pixmesh.serve;
 
+import io.pixmesh.testing.HttpExchange.Response;
 import io.pixmesh.testing.Metrics;
 import io.pixmesh.testing.PixmeshWar;
 import io.pixmesh.testing.TestStore;
@@ -14,7 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The image servlet's whole HTTP contract, deployed as operators deploy it, over real HTTP. */
+/**
+ * The image servlet's whole HTTP contract with the caching filter switched off, deployed as
+ * operators deploy it, over real HTTP. {@code io.pixmesh.cache.CachedImageHttpIT} runs the same
+ * contract with the filter on.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ImageServletIT extends ImageHttpContract {
@@ -26,7 +31,8 @@ class ImageServletIT extends ImageHttpContract {
         TestStore store = ImageFixtures.create(NAME);
         return PixmeshWar.named(NAME, Map.of(
                 "pixmesh.store.dir", store.store().toString(),
-                "pixmesh.cache.dir", store.cache().toString()));
+                "pixmesh.cache.dir", store.cache().toString(),
+                "pixmesh.cache.enabled", "false"));
     }
 
     @Override
@@ -43,5 +49,17 @@ class ImageServletIT extends ImageHttpContract {
         get("/small.png");
 
         assertThat(Metrics.sum(context(), "pixmesh_sendfile_responses_total") - before).isEqualTo(2.0);
+    }
+
+    @Test
+    void withTheFilterOffEveryRequestReachesTheServletAndCarriesNoCacheStatus() throws IOException {
+        double before = Metrics.sum(context(), "pixmesh_origin_requests_total");
+
+        Response first = get("/small.png");
+        Response second = get("/small.png");
+
+        assertThat(Metrics.sum(context(), "pixmesh_origin_requests_total") - before).isEqualTo(2.0);
+        assertThat(first.headers()).doesNotContainKeys("cache-status", "age");
+        assertThat(second.headers()).doesNotContainKeys("cache-status", "age");
     }
 }

@@ -25,7 +25,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The servlet follows the store: replaced files, deleted files, and a redeploy that keeps the index. */
+/**
+ * The servlet follows the store at once: replaced files, deleted files, and a redeploy that
+ * keeps the digest index. (The cache's own delay is {@code io.pixmesh.cache.CacheBehaviourIT}'s.)
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class StoreChangesIT {
@@ -40,7 +43,8 @@ class StoreChangesIT {
     static WebArchive deployment() {
         return PixmeshWar.named(NAME, Map.of(
                 "pixmesh.store.dir", STORE.store().toString(),
-                "pixmesh.cache.dir", STORE.cache().toString()));
+                "pixmesh.cache.dir", STORE.cache().toString(),
+                "pixmesh.cache.enabled", "false"));
     }
 
     private static Response get(String path) throws IOException {
