@@ -115,6 +115,9 @@ class CacheBehaviourIT {
         byte[] bytes = TestStore.bytes(300_000, 26);
         STORE.write("cold.jpg", bytes);
         double before = origin();
+        double missesBefore = cacheRequests("miss");
+        double hitsBefore = cacheRequests("hit");
+        double collapsedBefore = Metrics.sum("/" + NAME, "pixmesh_cache_collapsed_total");
         int clients = 50;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CountDownLatch start = new CountDownLatch(1);
@@ -135,6 +138,15 @@ class CacheBehaviourIT {
         }
 
         assertThat(origin() - before).isEqualTo(1.0);
+        double misses = cacheRequests("miss") - missesBefore;
+        double hits = cacheRequests("hit") - hitsBefore;
+        assertThat(misses + hits).as("each request answered once, as a miss or a hit").isEqualTo(clients);
+        assertThat(Metrics.sum("/" + NAME, "pixmesh_cache_collapsed_total") - collapsedBefore)
+                .as("every miss but the leader's waited for its fill").isEqualTo(misses - 1);
+    }
+
+    private static double cacheRequests(String result) throws IOException {
+        return Metrics.sum("/" + NAME, "pixmesh_cache_requests_total{result=\"" + result + "\"}");
     }
 
     @Test
