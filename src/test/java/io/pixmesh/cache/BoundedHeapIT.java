@@ -42,9 +42,7 @@ class BoundedHeapIT {
         for (int i = 0; i < IMAGES; i++) {
             STORE.write("many/" + i + ".jpg", TestStore.bytes(IMAGE_BYTES, i));
         }
-        return PixmeshWar.named(NAME, Map.of(
-                "pixmesh.store.dir", STORE.store().toString(),
-                "pixmesh.cache.dir", STORE.cache().toString(),
+        return PixmeshWar.serving(NAME, STORE, Map.of(
                 "pixmesh.cache.heapEntries", Integer.toString(HEAP_ENTRIES),
                 "pixmesh.cache.offheapMB", Integer.toString(OFFHEAP_MB),
                 "pixmesh.cache.diskMB", Integer.toString(DISK_MB),

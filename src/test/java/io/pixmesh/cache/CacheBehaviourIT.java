@@ -44,9 +44,7 @@ class CacheBehaviourIT {
 
     @Deployment
     static WebArchive deployment() {
-        return PixmeshWar.named(NAME, Map.of(
-                "pixmesh.store.dir", STORE.store().toString(),
-                "pixmesh.cache.dir", STORE.cache().toString(),
+        return PixmeshWar.serving(NAME, STORE, Map.of(
                 "pixmesh.cache.revalidateSeconds", "1",
                 "pixmesh.negativeTtlSeconds", "1",
                 "pixmesh.cacheControl.default", "public, max-age=600"));

@@ -34,9 +34,7 @@ class CacheRestartIT {
 
     @Deployment(name = NAME, managed = false)
     static WebArchive deployment() {
-        return PixmeshWar.named(NAME, Map.of(
-                "pixmesh.store.dir", STORE.store().toString(),
-                "pixmesh.cache.dir", STORE.cache().toString(),
+        return PixmeshWar.serving(NAME, STORE, Map.of(
                 "pixmesh.cache.revalidateSeconds", "3600",
                 "pixmesh.cache.heapEntries", "10",
                 "pixmesh.cache.offheapMB", "1",

@@ -47,9 +47,7 @@ class StaleAnswersIT {
     }
 
     private static WebArchive deployment(String name, TestStore store, String cacheControl) {
-        return PixmeshWar.named(name, Map.of(
-                "pixmesh.store.dir", store.store().toString(),
-                "pixmesh.cache.dir", store.cache().toString(),
+        return PixmeshWar.serving(name, store, Map.of(
                 "pixmesh.cache.revalidateSeconds", "0",
                 "pixmesh.cacheControl.default", cacheControl));
     }

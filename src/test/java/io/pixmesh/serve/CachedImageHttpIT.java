@@ -29,9 +29,7 @@ class CachedImageHttpIT extends ImageHttpContract {
     @Deployment
     static WebArchive deployment() {
         TestStore store = ImageFixtures.create(NAME);
-        return PixmeshWar.named(NAME, Map.of(
-                "pixmesh.store.dir", store.store().toString(),
-                "pixmesh.cache.dir", store.cache().toString(),
+        return PixmeshWar.serving(NAME, store, Map.of(
                 "pixmesh.cache.revalidateSeconds", "60"));
     }
 

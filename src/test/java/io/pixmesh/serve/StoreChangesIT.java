@@ -41,9 +41,7 @@ class StoreChangesIT {
 
     @Deployment(name = NAME, managed = false)
     static WebArchive deployment() {
-        return PixmeshWar.named(NAME, Map.of(
-                "pixmesh.store.dir", STORE.store().toString(),
-                "pixmesh.cache.dir", STORE.cache().toString(),
+        return PixmeshWar.serving(NAME, STORE, Map.of(
                 "pixmesh.cache.enabled", "false"));
     }
 

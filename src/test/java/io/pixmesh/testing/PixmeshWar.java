@@ -27,6 +27,17 @@ public final class PixmeshWar {
         return war.addAsManifestResource(new StringAsset(contextXml(params)), "context.xml");
     }
 
+    /**
+     * {@code name}.war serving {@code store}'s directories, with {@code settings} on top: the
+     * usual shape of a test deployment.
+     */
+    public static WebArchive serving(String name, TestStore store, Map<String, String> settings) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(settings);
+        all.put("pixmesh.store.dir", store.store().toString());
+        all.put("pixmesh.cache.dir", store.cache().toString());
+        return named(name, all);
+    }
+
     /** The loopback port Arquillian's Tomcat listens on (reserved by the build). */
     public static int port() {
         return Integer.getInteger("pixmesh.test.port");
