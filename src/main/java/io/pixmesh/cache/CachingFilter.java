@@ -4,6 +4,7 @@ import io.pixmesh.Pixmesh;
 import io.pixmesh.config.CacheSettings;
 import io.pixmesh.store.RequestPaths;
 import io.pixmesh.web.RawPath;
+import io.pixmesh.web.RequestFacts;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -199,6 +200,10 @@ public final class CachingFilter implements Filter {
     private void answer(HttpServletRequest request, HttpServletResponse response, CachedResponse entry,
             CacheStatus status, CacheMetrics.Result result, long now) throws IOException {
         metrics.answered(result);
+        if (request.getAttribute(RequestFacts.SOURCE) == null) {
+            // Not set by an origin trip of this very request: the body is a stored one.
+            request.setAttribute(RequestFacts.SOURCE, RequestFacts.SOURCE_CACHE);
+        }
         StoredAnswer.send(request, response, entry, status, now, metrics::bytesSent);
     }
 }

@@ -10,6 +10,7 @@ import io.pixmesh.store.StoreKey;
 import io.pixmesh.store.StoredImage;
 import io.pixmesh.web.PlainText;
 import io.pixmesh.web.RawPath;
+import io.pixmesh.web.RequestFacts;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,6 +66,7 @@ public final class ImageServlet extends HttpServlet {
             notFound(response);
             return;
         }
+        request.setAttribute(RequestFacts.SOURCE, RequestFacts.SOURCE_STORE);
         try {
             responder.respond(request, response, servable.get().image(), servable.get().mediaType());
         } catch (NoSuchFileException e) {
