@@ -8,6 +8,7 @@ import io.pixmesh.cache.ResponseCache;
 import io.pixmesh.config.CacheSettings;
 import io.pixmesh.config.PixmeshConfig;
 import io.pixmesh.http.CacheControlPolicy;
+import io.pixmesh.ops.DrainSwitch;
 import io.pixmesh.store.DigestIndex;
 import io.pixmesh.store.ImageStore;
 import jakarta.servlet.ServletContext;
@@ -29,12 +30,14 @@ public final class Pixmesh implements AutoCloseable {
     private final CacheControlPolicy cacheControl;
     private final PrometheusMeterRegistry metrics;
     private final ResponseCache responseCache;
+    private final DrainSwitch drain;
 
     private Pixmesh(PixmeshConfig config, DigestIndex digestIndex, ImageStore store, ResponseCache responseCache) {
         this.config = config;
         this.digestIndex = digestIndex;
         this.store = store;
         this.responseCache = responseCache;
+        this.drain = new DrainSwitch(config.drainFile());
         this.cacheControl = new CacheControlPolicy(
                 config.cacheControl(), config.immutablePattern(), config.negativeTtlSeconds());
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -85,6 +88,11 @@ public final class Pixmesh implements AutoCloseable {
 
     public PrometheusMeterRegistry metrics() {
         return metrics;
+    }
+
+    /** Whether this node asks to be taken out of rotation. */
+    public DrainSwitch drain() {
+        return drain;
     }
 
     /** The in-process response cache, or empty when {@code pixmesh.cache.enabled} is false. */

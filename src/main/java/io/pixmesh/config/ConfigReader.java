@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -28,6 +29,11 @@ public final class ConfigReader {
     public static final String CACHE_MAX_OBJECT_KB = "pixmesh.cache.maxObjectKB";
     public static final String CACHE_REVALIDATE_SECONDS = "pixmesh.cache.revalidateSeconds";
     public static final String CACHE_FILL_WAIT_MS = "pixmesh.cache.fillWaitMs";
+    public static final String ADMIN_TOKEN = "pixmesh.admin.token";
+    public static final String DRAIN_FILE = "pixmesh.drainFile";
+
+    /** Shorter admin tokens are refused: the token is all that guards drain and purge. */
+    private static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
     private static final int ONE_YEAR_SECONDS = 31_536_000;
 
@@ -51,11 +57,14 @@ public final class ConfigReader {
         int negativeTtl = settings.integer(NEGATIVE_TTL, 0, ONE_YEAR_SECONDS);
         int sendfileMinKb = settings.integer(SENDFILE_MIN_KB, 1, 1 << 20);
         CacheSettings cache = cacheSettings(settings);
+        String adminToken = adminToken(settings);
+        String drainFile = settings.text(DRAIN_FILE);
+        Optional<Path> drain = drainFile.isEmpty() ? Optional.empty() : Optional.ofNullable(path(settings, DRAIN_FILE, drainFile));
         if (!settings.problems().isEmpty()) {
             throw new ConfigException(settings.problems());
         }
         return new PixmeshConfig(site, node, storeDir, cacheDir, cacheControl, immutablePattern,
-                negativeTtl, sendfileMinKb * 1024L, cache);
+                negativeTtl, sendfileMinKb * 1024L, cache, adminToken, drain);
     }
 
     private static CacheSettings cacheSettings(Settings settings) {
@@ -123,6 +132,15 @@ public final class ConfigReader {
             settings.problem(name, "'" + value + "' is not a valid path");
             return null;
         }
+    }
+
+    private static String adminToken(Settings settings) {
+        String token = settings.text(ADMIN_TOKEN);
+        if (!token.isEmpty() && (token.length() < MIN_ADMIN_TOKEN_LENGTH || token.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f))) {
+            settings.problem(ADMIN_TOKEN, "must be at least " + MIN_ADMIN_TOKEN_LENGTH
+                    + " visible ASCII characters without spaces (the value is not shown)");
+        }
+        return token;
     }
 
     /** A value copied into a response header must be non-empty and free of control characters. */

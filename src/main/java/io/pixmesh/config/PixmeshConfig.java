@@ -1,6 +1,7 @@
 package io.pixmesh.config;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
  * @param negativeTtlSeconds   how long a 404 may be cached downstream ({@code pixmesh.negativeTtlSeconds})
  * @param sendfileMinBytes     files at least this large go out through sendfile ({@code pixmesh.sendfileMinKB})
  * @param cache                the in-process cache's settings
+ * @param adminToken           bearer token of the admin API, empty when it is off ({@code pixmesh.admin.token})
+ * @param drainFile            while this file exists the node reports itself draining ({@code pixmesh.drainFile})
  */
 public record PixmeshConfig(
         String site,
@@ -26,5 +29,7 @@ public record PixmeshConfig(
         Pattern immutablePattern,
         int negativeTtlSeconds,
         long sendfileMinBytes,
-        CacheSettings cache) {
+        CacheSettings cache,
+        String adminToken,
+        Optional<Path> drainFile) {
 }

@@ -18,10 +18,12 @@ public final class OpsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private transient Pixmesh pixmesh;
+    private transient Health health;
 
     @Override
     public void init() {
         pixmesh = Pixmesh.of(getServletContext());
+        health = new Health(pixmesh.drain(), pixmesh.store());
     }
 
     @Override
@@ -43,12 +45,8 @@ public final class OpsServlet extends HttpServlet {
     }
 
     private void health(HttpServletResponse response) throws IOException {
-        if (pixmesh.store().isReadable()) {
-            PlainText.send(response, HttpServletResponse.SC_OK, "ok", PlainText.NO_STORE);
-        } else {
-            PlainText.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "unhealthy: store unreadable",
-                    PlainText.NO_STORE);
-        }
+        Health.Verdict verdict = health.check();
+        PlainText.send(response, verdict.status(), verdict.text(), PlainText.NO_STORE);
     }
 
     private void metrics(HttpServletResponse response) throws IOException {

@@ -70,6 +70,21 @@ public final class ImageStore {
         }
     }
 
+    /**
+     * Deletes the image named {@code key}, if this store serves one by that name, and forgets
+     * its digest. Only what {@link #find} would serve can be deleted: a symlink leaving the
+     * store, or a hidden file, is never touched.
+     *
+     * @return whether a file was deleted
+     * @throws IOException if the file exists but cannot be deleted
+     */
+    public boolean delete(StoreKey key) throws IOException {
+        Optional<Path> file = realFile(key);
+        boolean deleted = file.isPresent() && Files.isRegularFile(file.get()) && Files.deleteIfExists(file.get());
+        index.forget(key);
+        return deleted;
+    }
+
     /** Whether the root is still a directory this process can list and read from. */
     public boolean isReadable() {
         return Files.isDirectory(root) && Files.isReadable(root) && Files.isExecutable(root);

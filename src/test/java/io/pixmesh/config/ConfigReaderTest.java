@@ -37,6 +37,8 @@ class ConfigReaderTest {
         params.put(ConfigReader.CACHE_MAX_OBJECT_KB, "512");
         params.put(ConfigReader.CACHE_REVALIDATE_SECONDS, "2");
         params.put(ConfigReader.CACHE_FILL_WAIT_MS, "3000");
+        params.put(ConfigReader.ADMIN_TOKEN, "");
+        params.put(ConfigReader.DRAIN_FILE, "");
     }
 
     private PixmeshConfig read() {
@@ -93,6 +95,24 @@ class ConfigReaderTest {
                 .hasMessageContaining("pixmesh.cache.diskMB: 16 must be larger than pixmesh.cache.offheapMB (16)")
                 .hasMessageContaining("pixmesh.cache.maxObjectKB: 32768 KiB does not fit in pixmesh.cache.offheapMB (16 MiB)")
                 .hasMessageContaining("pixmesh.cache.enabled: 'yes' is neither true nor false");
+    }
+
+    @Test
+    void aShortAdminTokenIsRefusedWithoutShowingIt() {
+        params.put(ConfigReader.ADMIN_TOKEN, "secret");
+
+        assertThatThrownBy(this::read)
+                .hasMessageContaining("pixmesh.admin.token: must be at least 16")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    }
+
+    @Test
+    void anEmptyDrainFileMeansNone() {
+        assertThat(read().drainFile()).isEmpty();
+
+        params.put(ConfigReader.DRAIN_FILE, dir.resolve("drain").toString());
+
+        assertThat(read().drainFile()).contains(dir.resolve("drain"));
     }
 
     @Test
