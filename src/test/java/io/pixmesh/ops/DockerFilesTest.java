@@ -1,0 +1,70 @@
+package io.pixmesh.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pixmesh.testing.Command;
+import io.pixmesh.testing.RequiredTool;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * No Docker engine runs here, so the Docker files are checked for what can be checked: the
+ * compose file validates, every file the Dockerfile copies exists, the Tomcat files parse and
+ * name only real settings, and each site's gdnsd configuration passes gdnsd's own check.
+ */
+class DockerFilesTest {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Path DOCKER = ROOT.resolve("docker");
+
+    @Test
+    void theComposeFileValidates() throws Exception {
+        Path compose = RequiredTool.require(Path.of("/usr/bin/docker-compose"), "docker-compose");
+
+        Command check = Command.run(DOCKER, List.of(compose.toString(), "-f", "compose.yaml", "config", "-q"));
+
+        assertThat(check.exitCode()).as(check.output()).isZero();
+    }
+
+    @Test
+    void everyFileTheDockerfileCopiesExists() throws Exception {
+        Matcher copy = Pattern.compile("(?m)^COPY (?!--from)(\\S+)").matcher(Files.readString(DOCKER.resolve("Dockerfile")));
+        int copies = 0;
+        while (copy.find()) {
+            assertThat(ROOT.resolve(copy.group(1))).as("COPY source %s", copy.group(1)).exists();
+            copies++;
+        }
+        assertThat(copies).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void theContextFileNamesOnlySettingsThatWebXmlDefines() throws Exception {
+        String webXml = Files.readString(ROOT.resolve("src/main/webapp/WEB-INF/web.xml"));
+        Matcher parameter = Pattern.compile("<Parameter name=\"([^\"]+)\"").matcher(Files.readString(DOCKER.resolve("tomcat/images.xml")));
+        int parameters = 0;
+        while (parameter.find()) {
+            assertThat(webXml).as("web.xml defines %s", parameter.group(1)).contains("<param-name>" + parameter.group(1) + "</param-name>");
+            parameters++;
+        }
+        assertThat(parameters).isGreaterThanOrEqualTo(4);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DOCKER.resolve("tomcat/server.xml").toFile());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lon", "par", "nyc"})
+    void eachSitesGdnsdConfigurationPassesCheckconf(String site) throws Exception {
+        Path gdnsd = RequiredTool.require(Path.of("/usr/sbin/gdnsd"), "gdnsd");
+
+        Command check = Command.run(DOCKER, List.of(gdnsd.toString(), "-c", DOCKER.resolve("gdnsd").resolve(site).toString(), "checkconf"));
+
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output()).doesNotContain("warning:");
+    }
+}
