@@ -77,9 +77,7 @@ public final class PeerCredential {
     public String sign(String method, String path, String via, Instant now) {
         PeerSecrets.Key key = secrets.signingKey().orElseThrow(() ->
                 new IllegalStateException("peering is off: pixmesh.peer.secret lists no key"));
-        if (!VIA.matcher(via).matches()) {
-            throw new IllegalArgumentException("via must be <site>.<node>: " + via);
-        }
+        checkVia(via);
         long ts = now.getEpochSecond();
         String sig = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(mac(key, method, path, ts, via));
@@ -118,6 +116,18 @@ public final class PeerCredential {
                     + method + " " + path + " from " + via);
         }
         return new Valid(via, keyId);
+    }
+
+    /**
+     * Refuses a sender id that is not {@code <site>.<node>}, two tokens of lower-case letters,
+     * digits and {@code -}: it is signed, sent in {@code Via} and parsed back by peers.
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    static void checkVia(String via) {
+        if (!VIA.matcher(via).matches()) {
+            throw new IllegalArgumentException("via must be <site>.<node>: " + via);
+        }
     }
 
     /** The four fields, each present once and well formed, or nothing. */

@@ -71,6 +71,14 @@ class PeerClientTest {
     }
 
     @Test
+    void lastModifiedIsNullWhenThePeerSendsNone() {
+        fake.mode(Mode.NO_LAST_MODIFIED);
+
+        assertThat(client.fetch(peer(fake), KEY, Map.of(), temp)).isInstanceOfSatisfying(Fetched.class,
+                fetched -> assertThat(fetched.lastModified()).isNull());
+    }
+
+    @Test
     void notFoundLeavesNoTempFile() {
         assertThat(client.fetch(peer(fake), StoreKey.of("a/missing.png"), Map.of(), temp))
                 .isEqualTo(new NotFound());

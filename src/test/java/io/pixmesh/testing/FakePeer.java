@@ -56,6 +56,8 @@ public final class FakePeer implements AutoCloseable {
         NO_DIGEST,
         /** A Repr-Digest that is the SHA-256 of other bytes. */
         WRONG_DIGEST,
+        /** Correct, but without Last-Modified. */
+        NO_LAST_MODIFIED,
         /** No Content-Length: the body is chunked. */
         CHUNKED,
         /** Answers correctly, but only after the delay. */
@@ -254,7 +256,9 @@ public final class FakePeer implements AutoCloseable {
             exchange.getResponseHeaders().add("Repr-Digest", "sha-512=:" + "A".repeat(86) + "==:, sha-256=:" + digest + ":");
         }
         exchange.getResponseHeaders().add("Content-Type", "image/png");
-        exchange.getResponseHeaders().add("Last-Modified", HttpDates.format(image.lastModified()));
+        if (now != Mode.NO_LAST_MODIFIED) {
+            exchange.getResponseHeaders().add("Last-Modified", HttpDates.format(image.lastModified()));
+        }
         exchange.sendResponseHeaders(200, now == Mode.CHUNKED ? 0 : body.length);
         OutputStream out = exchange.getResponseBody();
         if (now == Mode.TRUNCATED) {
