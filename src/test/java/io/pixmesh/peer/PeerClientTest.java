@@ -121,6 +121,22 @@ class PeerClientTest {
     }
 
     @Test
+    void aPeerThatCannotBeConnectedToTimesOutWithinTheConnectTimeout() {
+        try (FakePeer full = FakePeer.notAccepting()) {
+            long start = System.nanoTime();
+
+            PeerResponse response = client.fetch(peer(full), KEY, Map.of(), temp);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300).plus(MARGIN));
+            assertThat(response).isInstanceOfSatisfying(Failed.class, failed -> {
+                assertThat(failed.kind()).isEqualTo(Failed.Kind.TIMEOUT);
+                assertThat(failed.reason()).isEqualTo("no connection within 300 ms");
+            });
+            assertThat(temp).doesNotExist();
+        }
+    }
+
+    @Test
     void aLateFirstByteTimesOutWithinTheTimeout() {
         fake.mode(Mode.SLOW_FIRST_BYTE).delay(Duration.ofSeconds(20));
         long start = System.nanoTime();

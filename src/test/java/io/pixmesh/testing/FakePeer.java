@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #start} gives an HTTP peer whose {@link Mode} can be changed at any time;
  * {@link #blackHole} one that accepts connections and never reads or answers;
- * {@link #refusing} an address where nothing listens. Every wait it makes (slow modes, held
+ * {@link #notAccepting} one that cannot be connected to in time; {@link #refusing} an address
+ * where nothing listens. Every wait it makes (slow modes, held
  * responses) ends when it is closed, so a test never outlives its peer.
  */
 public final class FakePeer implements AutoCloseable {
@@ -134,6 +136,22 @@ public final class FakePeer implements AutoCloseable {
         }
     }
 
+    /**
+     * A peer whose listen queue is full and which never accepts: connecting to it times out
+     * (Linux drops the handshake of a connection its full queue cannot take).
+     */
+    public static FakePeer notAccepting() {
+        try {
+            ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            FakePeer peer = new FakePeer(null, socket,
+                    URI.create("http://127.0.0.1:" + socket.getLocalPort() + CONTEXT));
+            peer.fillQueue();
+            return peer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The address of a port that was free a moment ago and that nothing listens on. */
     public static URI refusing() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -216,8 +234,8 @@ public final class FakePeer implements AutoCloseable {
         }
         if (blackHole != null) {
             closeQuietly(blackHole);
-            heldSockets.forEach(FakePeer::closeQuietly);
         }
+        heldSockets.forEach(FakePeer::closeQuietly);
         threads.shutdownNow();
     }
 
@@ -309,6 +327,19 @@ public final class FakePeer implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
+    }
+
+    private void fillQueue() throws IOException {
+        for (int i = 0; i < 16; i++) {
+            Socket socket = new Socket();
+            heldSockets.add(socket);
+            try {
+                socket.connect(blackHole.getLocalSocketAddress(), 200);
+            } catch (SocketTimeoutException e) {
+                return;
+            }
+        }
+        throw new IllegalStateException("listen queue never filled; connect timeouts cannot be provoked here");
     }
 
     private void swallowConnections() {
