@@ -16,7 +16,6 @@ import io.pixmesh.testing.FakePeer;
 import io.pixmesh.testing.FakePeer.Mode;
 import io.pixmesh.testing.TestStore;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
