@@ -6,13 +6,25 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pixmesh.cache.CacheTiers;
 import io.pixmesh.cache.ResponseCache;
 import io.pixmesh.config.CacheSettings;
+import io.pixmesh.config.PeerSettings;
 import io.pixmesh.config.PixmeshConfig;
+import io.pixmesh.peer.CircuitBreaker;
+import io.pixmesh.peer.Peer;
+import io.pixmesh.peer.PeerClient;
+import io.pixmesh.peer.PeerCredential;
+import io.pixmesh.peer.PeerFetcher;
+import io.pixmesh.peer.Peering;
+import io.pixmesh.store.AtomicFileWriter;
 import io.pixmesh.http.CacheControlPolicy;
 import io.pixmesh.ops.DrainSwitch;
 import io.pixmesh.store.DigestIndex;
 import io.pixmesh.store.ImageStore;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -24,6 +36,9 @@ public final class Pixmesh implements AutoCloseable {
 
     static final String ATTRIBUTE = Pixmesh.class.getName();
 
+    /** Temp files of peer fills older than this are leftovers of a crash. */
+    private static final Duration STALE_FILL = Duration.ofMinutes(15);
+
     private final PixmeshConfig config;
     private final DigestIndex digestIndex;
     private final ImageStore store;
@@ -32,8 +47,12 @@ public final class Pixmesh implements AutoCloseable {
     private final ResponseCache responseCache;
     private final DrainSwitch drain;
 
-    private Pixmesh(PixmeshConfig config, DigestIndex digestIndex, ImageStore store, ResponseCache responseCache) {
+    private final Peering peering;
+
+    private Pixmesh(PixmeshConfig config, DigestIndex digestIndex, ImageStore store, ResponseCache responseCache,
+            Peering peering) {
         this.config = config;
+        this.peering = peering;
         this.digestIndex = digestIndex;
         this.store = store;
         this.responseCache = responseCache;
@@ -54,15 +73,40 @@ public final class Pixmesh implements AutoCloseable {
         DigestIndex index = DigestIndex.open(config.cacheDir());
         try {
             ImageStore store = new ImageStore(config.storeDir(), index);
+            Peering peering = peering(config, store);
             CacheSettings cache = config.cache();
+            // Opened last: it cannot fail (a damaged directory is discarded), so nothing above leaks.
             ResponseCache responseCache = cache.enabled()
                     ? ResponseCache.open(config.cacheDir(), new CacheTiers(cache.heapEntries(), cache.offheapMB(), cache.diskMB()))
                     : null;
-            return new Pixmesh(config, index, store, responseCache);
+            return new Pixmesh(config, index, store, responseCache, peering);
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
         }
+    }
+
+    /**
+     * Peering as configured: the credential always (a node without peers still answers signed
+     * requests from others), the fetcher only with peers. Temp files of fills cut short by a
+     * crash are swept first; only old ones, since other nodes may share the store.
+     */
+    private static Peering peering(PixmeshConfig config, ImageStore store) throws IOException {
+        PeerSettings settings = config.peer();
+        String self = config.site() + "." + config.node();
+        PeerCredential credential = new PeerCredential(settings.secrets(), settings.replayWindow());
+        if (settings.peers().isEmpty()) {
+            return new Peering(self, credential, null, null);
+        }
+        AtomicFileWriter writer = new AtomicFileWriter(store, Clock.systemUTC());
+        writer.removeStaleTempFiles(STALE_FILL);
+        Map<Peer, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+        PeerClient client = new PeerClient(settings.client());
+        PeerFetcher fetcher = new PeerFetcher(settings.peers(), client,
+                peer -> breakers.computeIfAbsent(peer, p -> new CircuitBreaker(settings.breakerFailures(),
+                        settings.breakerBackoff(), settings.breakerMaxBackoff(), System::nanoTime)),
+                credential, self, store, writer, settings.persist(), Clock.systemUTC());
+        return new Peering(self, credential, fetcher, client);
     }
 
     /** The graph published by {@link PixmeshListener} for this web application. */
@@ -90,6 +134,11 @@ public final class Pixmesh implements AutoCloseable {
         return metrics;
     }
 
+    /** This node's part in peering: its name, its credential, its fetcher. */
+    public Peering peering() {
+        return peering;
+    }
+
     /** Whether this node asks to be taken out of rotation. */
     public DrainSwitch drain() {
         return drain;
@@ -102,6 +151,7 @@ public final class Pixmesh implements AutoCloseable {
 
     @Override
     public void close() {
+        peering.close();
         if (responseCache != null) {
             responseCache.close();
         }

@@ -1,9 +1,13 @@
 package io.pixmesh.config;
 
+import io.pixmesh.peer.PeerClient;
+import io.pixmesh.peer.PeerList;
+import io.pixmesh.peer.PeerSecrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,6 +33,18 @@ public final class ConfigReader {
     public static final String CACHE_MAX_OBJECT_KB = "pixmesh.cache.maxObjectKB";
     public static final String CACHE_REVALIDATE_SECONDS = "pixmesh.cache.revalidateSeconds";
     public static final String CACHE_FILL_WAIT_MS = "pixmesh.cache.fillWaitMs";
+    public static final String PEERS = "pixmesh.peers";
+    public static final String PEER_SECRET = "pixmesh.peer.secret";
+    public static final String PEER_PERSIST = "pixmesh.peer.persist";
+    public static final String PEER_CONNECT_TIMEOUT_MS = "pixmesh.peer.connectTimeoutMs";
+    public static final String PEER_TIMEOUT_MS = "pixmesh.peer.timeoutMs";
+    public static final String PEER_MIN_BYTES_PER_SECOND = "pixmesh.peer.minBytesPerSecond";
+    public static final String PEER_MAX_CONNECTIONS_PER_PEER = "pixmesh.peer.maxConnectionsPerPeer";
+    public static final String PEER_MAX_CONNECTIONS = "pixmesh.peer.maxConnections";
+    public static final String PEER_REPLAY_WINDOW_SECONDS = "pixmesh.peer.replayWindowSeconds";
+    public static final String PEER_BREAKER_FAILURES = "pixmesh.peer.breaker.failures";
+    public static final String PEER_BREAKER_BACKOFF_MS = "pixmesh.peer.breaker.backoffMs";
+    public static final String PEER_BREAKER_MAX_BACKOFF_MS = "pixmesh.peer.breaker.maxBackoffMs";
     public static final String ADMIN_TOKEN = "pixmesh.admin.token";
     public static final String DRAIN_FILE = "pixmesh.drainFile";
 
@@ -60,11 +76,12 @@ public final class ConfigReader {
         String adminToken = adminToken(settings);
         String drainFile = settings.text(DRAIN_FILE);
         Optional<Path> drain = drainFile.isEmpty() ? Optional.empty() : Optional.ofNullable(path(settings, DRAIN_FILE, drainFile));
+        PeerSettings peer = peerSettings(settings);
         if (!settings.problems().isEmpty()) {
             throw new ConfigException(settings.problems());
         }
         return new PixmeshConfig(site, node, storeDir, cacheDir, cacheControl, immutablePattern,
-                negativeTtl, sendfileMinKb * 1024L, cache, adminToken, drain);
+                negativeTtl, sendfileMinKb * 1024L, cache, adminToken, drain, peer);
     }
 
     private static CacheSettings cacheSettings(Settings settings) {
@@ -131,6 +148,45 @@ public final class ConfigReader {
         } catch (InvalidPathException e) {
             settings.problem(name, "'" + value + "' is not a valid path");
             return null;
+        }
+    }
+
+    private static PeerSettings peerSettings(Settings settings) {
+        PeerList peers = parsed(settings, PEERS, PeerList::parse, PeerList.parse(""));
+        PeerSecrets secrets = parsed(settings, PEER_SECRET, PeerSecrets::parse, PeerSecrets.parse(""));
+        if (!peers.isEmpty() && secrets.isEmpty()) {
+            settings.problem(PEER_SECRET, "must be set when " + PEERS + " names peers: peers answer only signed requests");
+        }
+        boolean persist = settings.bool(PEER_PERSIST);
+        int connectTimeout = settings.integer(PEER_CONNECT_TIMEOUT_MS, 1, 60_000);
+        int timeout = settings.integer(PEER_TIMEOUT_MS, 1, 600_000);
+        int minRate = settings.integer(PEER_MIN_BYTES_PER_SECOND, 1, Integer.MAX_VALUE);
+        int perPeer = settings.integer(PEER_MAX_CONNECTIONS_PER_PEER, 1, 10_000);
+        int total = settings.integer(PEER_MAX_CONNECTIONS, 1, 100_000);
+        if (total < perPeer) {
+            settings.problem(PEER_MAX_CONNECTIONS, total + " is less than " + PEER_MAX_CONNECTIONS_PER_PEER + " (" + perPeer + ")");
+        }
+        int replayWindow = settings.integer(PEER_REPLAY_WINDOW_SECONDS, 1, 3600);
+        int breakerFailures = settings.integer(PEER_BREAKER_FAILURES, 1, 1_000_000);
+        int backoff = settings.integer(PEER_BREAKER_BACKOFF_MS, 1, 3_600_000);
+        int maxBackoff = settings.integer(PEER_BREAKER_MAX_BACKOFF_MS, 1, 86_400_000);
+        if (maxBackoff < backoff) {
+            settings.problem(PEER_BREAKER_MAX_BACKOFF_MS, maxBackoff + " is less than " + PEER_BREAKER_BACKOFF_MS + " (" + backoff + ")");
+        }
+        PeerClient.Settings client = settings.problems().isEmpty()
+                ? new PeerClient.Settings(Duration.ofMillis(connectTimeout), Duration.ofMillis(timeout), minRate, perPeer, total)
+                : null;
+        return new PeerSettings(peers, secrets, persist, client, Duration.ofSeconds(replayWindow), breakerFailures,
+                Duration.ofMillis(backoff), Duration.ofMillis(Math.max(backoff, maxBackoff)));
+    }
+
+    /** A setting read by a parser that throws {@link IllegalArgumentException} naming what is wrong. */
+    private static <T> T parsed(Settings settings, String name, Function<String, T> parser, T fallback) {
+        try {
+            return parser.apply(settings.text(name));
+        } catch (IllegalArgumentException e) {
+            settings.problem(name, e.getMessage());
+            return fallback;
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param cache                the in-process cache's settings
  * @param adminToken           bearer token of the admin API, empty when it is off ({@code pixmesh.admin.token})
  * @param drainFile            while this file exists the node reports itself draining ({@code pixmesh.drainFile})
+ * @param peer                 how this node fills from peer sites
  */
 public record PixmeshConfig(
         String site,
@@ -31,5 +32,6 @@ public record PixmeshConfig(
         long sendfileMinBytes,
         CacheSettings cache,
         String adminToken,
-        Optional<Path> drainFile) {
+        Optional<Path> drainFile,
+        PeerSettings peer) {
 }

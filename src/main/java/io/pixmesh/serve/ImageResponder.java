@@ -38,27 +38,34 @@ final class ImageResponder {
                 .register(metrics);
     }
 
-    void respond(HttpServletRequest request, HttpServletResponse response, StoredImage image, String mediaType)
-            throws IOException {
+    /**
+     * @param sendfileAllowed false for a file that will not outlive this call (sendfile reads
+     *     the file after the servlet returns)
+     */
+    void respond(HttpServletRequest request, HttpServletResponse response, StoredImage image, String mediaType,
+            boolean sendfileAllowed) throws IOException {
         ConditionalHeaders conditions = ConditionalHeaders.of(request.getMethod(),
                 name -> Collections.list(request.getHeaders(name)));
         ResponsePlan plan = ResponsePlan.decide(conditions, ImageHeaders.validatorsOf(image), image.size());
-        new PlannedAnswer(imageHeaders.of(image, mediaType), image.size(), mediaType, new FileEntity(image))
+        new PlannedAnswer(imageHeaders.of(image, mediaType), image.size(), mediaType, new FileEntity(image, sendfileAllowed))
                 .send(request, response, plan, ResponseHeaders.none());
     }
 
     /** The bytes of one stored file: sendfile for large slices, positional reads otherwise. */
     private final class FileEntity implements EntityBody {
         private final StoredImage image;
+        private final boolean sendfileAllowed;
 
-        FileEntity(StoredImage image) {
+        FileEntity(StoredImage image, boolean sendfileAllowed) {
             this.image = image;
+            this.sendfileAllowed = sendfileAllowed;
         }
 
         @Override
         public void send(HttpServletRequest request, HttpServletResponse response, long first, long length)
                 throws IOException {
-            if (length >= sendfileMinBytes && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+            if (sendfileAllowed && length >= sendfileMinBytes
+                    && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
                 request.setAttribute(SENDFILE_FILENAME, image.path().toString());
                 request.setAttribute(SENDFILE_START, first);
                 request.setAttribute(SENDFILE_END, first + length);

@@ -8,6 +8,7 @@ import io.pixmesh.store.ImageStore;
 import io.pixmesh.store.RequestPaths;
 import io.pixmesh.store.StoreKey;
 import io.pixmesh.store.StoredImage;
+import io.pixmesh.peer.ViaHeader;
 import io.pixmesh.web.PlainText;
 import io.pixmesh.web.RawPath;
 import io.pixmesh.web.RequestFacts;
@@ -27,11 +28,15 @@ public final class ImageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String ALLOW = "GET, HEAD, OPTIONS";
+    /** RFC 5842 §7.2, for a request that already passed through this node. */
+    static final int SC_LOOP_DETECTED = 508;
 
     private transient ImageStore store;
     private transient ImageResponder responder;
     private transient ResponseHeaders notFoundFields;
     private transient Counter requests;
+    private transient PeerFill misses;
+    private transient String self;
 
     @Override
     public void init() {
@@ -43,6 +48,8 @@ public final class ImageServlet extends HttpServlet {
                 .register(pixmesh.metrics());
         responder = new ImageResponder(new ImageHeaders(pixmesh.cacheControl()),
                 pixmesh.config().sendfileMinBytes(), pixmesh.metrics());
+        misses = new PeerFill(store, pixmesh.peering(), responder, notFoundFields);
+        self = pixmesh.peering().self();
     }
 
     @Override
@@ -61,30 +68,31 @@ public final class ImageServlet extends HttpServlet {
             PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, "bad request: malformed path", PlainText.NO_STORE);
             return;
         }
-        Optional<Servable> servable = path instanceof RequestPaths.Valid valid ? find(valid.key()) : Optional.empty();
-        if (servable.isEmpty()) {
+        if (ViaHeader.names(request.getHeader("Via"), self)) {
+            // It already passed through this node: some peer list points back here. Say so
+            // loudly rather than serve, so the misconfiguration gets fixed.
+            PlainText.send(response, SC_LOOP_DETECTED, "loop detected", PlainText.NO_STORE);
+            return;
+        }
+        Optional<String> mediaType = path instanceof RequestPaths.Valid valid
+                ? MediaTypes.forFileName(valid.key().fileName()) : Optional.empty();
+        if (mediaType.isEmpty()) {
             notFound(response);
             return;
         }
-        request.setAttribute(RequestFacts.SOURCE, RequestFacts.SOURCE_STORE);
+        StoreKey key = ((RequestPaths.Valid) path).key();
         try {
-            responder.respond(request, response, servable.get().image(), servable.get().mediaType());
+            Optional<StoredImage> image = store.find(key);
+            if (image.isPresent()) {
+                request.setAttribute(RequestFacts.SOURCE, RequestFacts.SOURCE_STORE);
+                responder.respond(request, response, image.get(), mediaType.get(), true);
+            } else {
+                misses.answer(request, response, key, mediaType.get());
+            }
         } catch (NoSuchFileException e) {
             // Deleted between the look-up and the read: it is gone, and nothing was sent yet.
             notFound(response);
         }
-    }
-
-    /** An image in the store whose name says which image type it is; Pixmesh serves nothing else. */
-    private Optional<Servable> find(StoreKey key) throws IOException {
-        Optional<String> mediaType = MediaTypes.forFileName(key.fileName());
-        if (mediaType.isEmpty()) {
-            return Optional.empty();
-        }
-        return store.find(key).map(image -> new Servable(image, mediaType.get()));
-    }
-
-    private record Servable(StoredImage image, String mediaType) {
     }
 
     /**

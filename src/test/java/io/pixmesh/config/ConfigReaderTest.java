@@ -37,6 +37,18 @@ class ConfigReaderTest {
         params.put(ConfigReader.CACHE_MAX_OBJECT_KB, "512");
         params.put(ConfigReader.CACHE_REVALIDATE_SECONDS, "2");
         params.put(ConfigReader.CACHE_FILL_WAIT_MS, "3000");
+        params.put(ConfigReader.PEERS, "");
+        params.put(ConfigReader.PEER_SECRET, "");
+        params.put(ConfigReader.PEER_PERSIST, "true");
+        params.put(ConfigReader.PEER_CONNECT_TIMEOUT_MS, "300");
+        params.put(ConfigReader.PEER_TIMEOUT_MS, "2000");
+        params.put(ConfigReader.PEER_MIN_BYTES_PER_SECOND, "65536");
+        params.put(ConfigReader.PEER_MAX_CONNECTIONS_PER_PEER, "32");
+        params.put(ConfigReader.PEER_MAX_CONNECTIONS, "128");
+        params.put(ConfigReader.PEER_REPLAY_WINDOW_SECONDS, "30");
+        params.put(ConfigReader.PEER_BREAKER_FAILURES, "5");
+        params.put(ConfigReader.PEER_BREAKER_BACKOFF_MS, "1000");
+        params.put(ConfigReader.PEER_BREAKER_MAX_BACKOFF_MS, "60000");
         params.put(ConfigReader.ADMIN_TOKEN, "");
         params.put(ConfigReader.DRAIN_FILE, "");
     }
@@ -95,6 +107,42 @@ class ConfigReaderTest {
                 .hasMessageContaining("pixmesh.cache.diskMB: 16 must be larger than pixmesh.cache.offheapMB (16)")
                 .hasMessageContaining("pixmesh.cache.maxObjectKB: 32768 KiB does not fit in pixmesh.cache.offheapMB (16 MiB)")
                 .hasMessageContaining("pixmesh.cache.enabled: 'yes' is neither true nor false");
+    }
+
+    @Test
+    void readsThePeerSettings() {
+        params.put(ConfigReader.PEERS, "lon=http://127.0.0.1:8081/images, nyc=http://127.0.0.1:8082/images/");
+        params.put(ConfigReader.PEER_SECRET, "k2:0123456789abcdef0123, k1:fedcba9876543210fedc");
+
+        PeerSettings peer = read().peer();
+
+        assertThat(peer.peers().peers()).extracting(p -> p.name()).containsExactly("lon", "nyc");
+        assertThat(peer.persist()).isTrue();
+        assertThat(peer.client().timeout()).hasMillis(2000);
+        assertThat(peer.breakerFailures()).isEqualTo(5);
+    }
+
+    @Test
+    void peersWithoutASecretAndBadPeerValuesAreReported() {
+        params.put(ConfigReader.PEERS, "lon=http://127.0.0.1:8081/images, Bad Name=ftp://x");
+        params.put(ConfigReader.PEER_MAX_CONNECTIONS, "4");
+
+        assertThatThrownBy(this::read)
+                .hasMessageContaining("pixmesh.peers:")
+                .hasMessageContaining("pixmesh.peer.maxConnections: 4 is less than pixmesh.peer.maxConnectionsPerPeer (32)");
+
+        params.put(ConfigReader.PEERS, "lon=http://127.0.0.1:8081/images");
+
+        assertThatThrownBy(this::read).hasMessageContaining("pixmesh.peer.secret: must be set when pixmesh.peers names peers");
+    }
+
+    @Test
+    void aShortPeerSecretIsRefusedWithoutShowingIt() {
+        params.put(ConfigReader.PEER_SECRET, "k1:tooshort");
+
+        assertThatThrownBy(this::read)
+                .hasMessageContaining("pixmesh.peer.secret:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("tooshort"));
     }
 
     @Test
