@@ -30,12 +30,22 @@ public record Peer(String name, URI base) {
      * decodes exactly the key back; the separators stay {@code /}.
      */
     public URI uriFor(StoreKey key) {
-        StringBuilder uri = new StringBuilder(base.toString());
+        return URI.create(base + pathFor(key));
+    }
+
+    /**
+     * The part of {@link #uriFor} after the base: {@code /} and each segment of the key,
+     * percent-encoded. This, not the whole path, is what a peer credential signs, since it is
+     * what the receiving node sees after its own context path, whatever proxies in between
+     * call that prefix.
+     */
+    public static String pathFor(StoreKey key) {
+        StringBuilder path = new StringBuilder();
         for (String segment : key.value().split("/")) {
-            uri.append('/');
-            appendEncoded(uri, segment);
+            path.append('/');
+            appendEncoded(path, segment);
         }
-        return URI.create(uri.toString());
+        return path.toString();
     }
 
     private static void appendEncoded(StringBuilder out, String segment) {

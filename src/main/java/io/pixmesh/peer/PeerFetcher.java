@@ -171,7 +171,7 @@ public final class PeerFetcher {
     }
 
     private Map<String, String> headers(Peer peer, StoreKey key) {
-        String path = peer.uriFor(key).getRawPath();
+        String path = Peer.pathFor(key);
         return Map.of("Via", "1.1 " + via,
                 PeerCredential.HEADER, credential.sign("GET", path, via, clock.instant()));
     }

@@ -8,10 +8,10 @@ import io.pixmesh.store.ImageStore;
 import io.pixmesh.store.RequestPaths;
 import io.pixmesh.store.StoreKey;
 import io.pixmesh.store.StoredImage;
-import io.pixmesh.peer.ViaHeader;
 import io.pixmesh.web.PlainText;
 import io.pixmesh.web.RawPath;
 import io.pixmesh.web.RequestFacts;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,15 +28,12 @@ public final class ImageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     static final String ALLOW = "GET, HEAD, OPTIONS";
-    /** RFC 5842 §7.2, for a request that already passed through this node. */
-    static final int SC_LOOP_DETECTED = 508;
 
     private transient ImageStore store;
     private transient ImageResponder responder;
     private transient ResponseHeaders notFoundFields;
     private transient Counter requests;
     private transient PeerFill misses;
-    private transient String self;
 
     @Override
     public void init() {
@@ -49,7 +46,6 @@ public final class ImageServlet extends HttpServlet {
         responder = new ImageResponder(new ImageHeaders(pixmesh.cacheControl()),
                 pixmesh.config().sendfileMinBytes(), pixmesh.metrics());
         misses = new PeerFill(store, pixmesh.peering(), responder, notFoundFields);
-        self = pixmesh.peering().self();
     }
 
     @Override
@@ -62,16 +58,13 @@ public final class ImageServlet extends HttpServlet {
     }
 
     private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        requests.increment();
+        if (request.getDispatcherType() == DispatcherType.REQUEST) {
+            // The cache's forward of an answer too large to keep is the same request again.
+            requests.increment();
+        }
         RequestPaths.Result path = RequestPaths.parse(RawPath.of(request));
         if (path instanceof RequestPaths.Malformed) {
             PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, "bad request: malformed path", PlainText.NO_STORE);
-            return;
-        }
-        if (ViaHeader.names(request.getHeader("Via"), self)) {
-            // It already passed through this node: some peer list points back here. Say so
-            // loudly rather than serve, so the misconfiguration gets fixed.
-            PlainText.send(response, SC_LOOP_DETECTED, "loop detected", PlainText.NO_STORE);
             return;
         }
         Optional<String> mediaType = path instanceof RequestPaths.Valid valid

@@ -98,7 +98,7 @@ class PeerFetcherTest {
     }
 
     @Test
-    void sendsViaAndACredentialThatVerifies() throws IOException {
+    void sendsViaAndACredentialThatVerifiesAgainstThePathAfterTheBase() throws IOException {
         FakePeer lon = fake().put(KEY.value(), BYTES, MODIFIED);
 
         fetcher(true, peer("lon", lon)).fetch(KEY);
@@ -106,7 +106,8 @@ class PeerFetcherTest {
         FakePeer.Request request = lon.received().get(0);
         assertThat(request.header("Via")).isEqualTo("1.1 " + VIA);
         PeerCredential credential = new PeerCredential(PeerSecrets.parse(SECRETS), Duration.ofSeconds(30));
-        assertThat(credential.verify(request.header(PeerCredential.HEADER), "GET", request.rawPath(), NOW))
+        String afterBase = request.rawPath().substring("/images".length());
+        assertThat(credential.verify(request.header(PeerCredential.HEADER), "GET", afterBase, NOW))
                 .isEqualTo(new Verification.Valid(VIA, "k1"));
     }
 
