@@ -1,6 +1,7 @@
-package io.pixmesh.peer;
+package io.pixmesh.serve;
 
 import io.pixmesh.Pixmesh;
+import io.pixmesh.peer.ViaHeader;
 import io.pixmesh.web.PlainText;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
