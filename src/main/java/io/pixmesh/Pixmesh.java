@@ -9,11 +9,12 @@ import io.pixmesh.config.CacheSettings;
 import io.pixmesh.config.PeerSettings;
 import io.pixmesh.config.PixmeshConfig;
 import io.pixmesh.peer.CircuitBreaker;
-import io.pixmesh.peer.Peer;
 import io.pixmesh.peer.PeerClient;
 import io.pixmesh.peer.PeerCredential;
 import io.pixmesh.peer.PeerFetcher;
+import io.pixmesh.peer.PeerStatus;
 import io.pixmesh.peer.Peering;
+import io.pixmesh.ops.PeerMetrics;
 import io.pixmesh.store.AtomicFileWriter;
 import io.pixmesh.http.CacheControlPolicy;
 import io.pixmesh.ops.DrainSwitch;
@@ -23,8 +24,6 @@ import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -50,7 +49,7 @@ public final class Pixmesh implements AutoCloseable {
     private final Peering peering;
 
     private Pixmesh(PixmeshConfig config, DigestIndex digestIndex, ImageStore store, ResponseCache responseCache,
-            Peering peering) {
+            Peering peering, PrometheusMeterRegistry metrics) {
         this.config = config;
         this.peering = peering;
         this.digestIndex = digestIndex;
@@ -59,7 +58,7 @@ public final class Pixmesh implements AutoCloseable {
         this.drain = new DrainSwitch(config.drainFile());
         this.cacheControl = new CacheControlPolicy(
                 config.cacheControl(), config.immutablePattern(), config.negativeTtlSeconds());
-        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.metrics = metrics;
         FunctionCounter.builder("pixmesh.digest.hashes", digestIndex, DigestIndex::hashes)
                 .description("Files hashed to learn their SHA-256 (first sight or changed)")
                 .register(metrics);
@@ -73,13 +72,14 @@ public final class Pixmesh implements AutoCloseable {
         DigestIndex index = DigestIndex.open(config.cacheDir());
         try {
             ImageStore store = new ImageStore(config.storeDir(), index);
-            Peering peering = peering(config, store);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Peering peering = peering(config, store, metrics);
             CacheSettings cache = config.cache();
             // Opened last: it cannot fail (a damaged directory is discarded), so nothing above leaks.
             ResponseCache responseCache = cache.enabled()
                     ? ResponseCache.open(config.cacheDir(), new CacheTiers(cache.heapEntries(), cache.offheapMB(), cache.diskMB()))
                     : null;
-            return new Pixmesh(config, index, store, responseCache, peering);
+            return new Pixmesh(config, index, store, responseCache, peering, metrics);
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
@@ -91,22 +91,25 @@ public final class Pixmesh implements AutoCloseable {
      * requests from others), the fetcher only with peers. Temp files of fills cut short by a
      * crash are swept first; only old ones, since other nodes may share the store.
      */
-    private static Peering peering(PixmeshConfig config, ImageStore store) throws IOException {
+    private static Peering peering(PixmeshConfig config, ImageStore store, PrometheusMeterRegistry metrics)
+            throws IOException {
         PeerSettings settings = config.peer();
         String self = config.site() + "." + config.node();
         PeerCredential credential = new PeerCredential(settings.secrets(), settings.replayWindow());
+        PeerStatus status = new PeerStatus(Clock.systemUTC());
         if (settings.peers().isEmpty()) {
-            return new Peering(self, credential, null, null);
+            return new Peering(self, credential, null, null, status);
         }
         AtomicFileWriter writer = new AtomicFileWriter(store, Clock.systemUTC());
         writer.removeStaleTempFiles(STALE_FILL);
-        Map<Peer, CircuitBreaker> breakers = new ConcurrentHashMap<>();
         PeerClient client = new PeerClient(settings.client());
+        PeerMetrics peerMetrics = new PeerMetrics(metrics);
         PeerFetcher fetcher = new PeerFetcher(settings.peers(), client,
-                peer -> breakers.computeIfAbsent(peer, p -> new CircuitBreaker(settings.breakerFailures(),
-                        settings.breakerBackoff(), settings.breakerMaxBackoff(), System::nanoTime)),
-                credential, self, store, writer, settings.persist(), Clock.systemUTC());
-        return new Peering(self, credential, fetcher, client);
+                peer -> new CircuitBreaker(settings.breakerFailures(), settings.breakerBackoff(),
+                        settings.breakerMaxBackoff(), System::nanoTime),
+                credential, self, store, writer, settings.persist(), Clock.systemUTC(), status.andThen(peerMetrics));
+        peerMetrics.watch(fetcher);
+        return new Peering(self, credential, fetcher, client, status);
     }
 
     /** The graph published by {@link PixmeshListener} for this web application. */

@@ -2,20 +2,37 @@ package io.pixmesh.ops;
 
 import io.pixmesh.Pixmesh;
 import io.pixmesh.http.ResponseHeaders;
+import io.pixmesh.peer.CircuitBreaker;
+import io.pixmesh.peer.Peer;
+import io.pixmesh.peer.PeerCredential;
+import io.pixmesh.peer.PeerFetcher;
+import io.pixmesh.peer.PeerList;
+import io.pixmesh.peer.PeerStatus;
+import io.pixmesh.peer.Peering;
 import io.pixmesh.store.StoreKey;
 import io.pixmesh.web.PlainText;
+import io.pixmesh.web.RawPath;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /-/admin/*}: drain and undrain this node, purge an image. Every call needs
- * {@code Authorization: Bearer <pixmesh.admin.token>}; with no token configured the whole API
- * answers {@code 403}, so an unconfigured node exposes nothing.
+ * {@code /-/admin/*}: drain and undrain this node, purge an image (here, or at every site), and
+ * the peers' state. Every call needs {@code Authorization: Bearer <pixmesh.admin.token>}; with no
+ * token configured the whole API answers {@code 403}, so an unconfigured node exposes nothing.
+ * The one exception: a purge forwarded by a peer carries a valid peer credential instead, which
+ * signs the purge's own query.
  */
 public final class AdminServlet extends HttpServlet {
 
@@ -24,24 +41,34 @@ public final class AdminServlet extends HttpServlet {
 
     private transient Pixmesh pixmesh;
     private transient AdminToken token;
+    private transient PurgeFanOut fanOut;
 
     @Override
     public void init() {
         pixmesh = Pixmesh.of(getServletContext());
         token = new AdminToken(pixmesh.config().adminToken());
+        Peering peering = pixmesh.peering();
+        PeerList peers = peering.fetcher().map(PeerFetcher::peers).orElse(PeerList.parse(""));
+        fanOut = new PurgeFanOut(peers, peering.credential(), peering.self(),
+                pixmesh.config().peer().client().timeout());
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (path.equals("/purge") && isSignedByPeer(request)) {
+            purge(request, response, false);
+            return;
+        }
         AdminToken.Check check = token.check(request.getHeader("Authorization"));
         if (check != AdminToken.Check.ACCEPTED) {
             refuse(response, check);
             return;
         }
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         switch (path) {
             case "/drain" -> drain(request, response);
-            case "/purge" -> purge(request, response);
+            case "/purge" -> purge(request, response, true);
+            case "/peers" -> peers(request, response);
             default -> PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "not found", PlainText.NO_STORE);
         }
     }
@@ -63,7 +90,8 @@ public final class AdminServlet extends HttpServlet {
         }
     }
 
-    private void purge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** @param mayForward false for a purge a peer forwarded: it goes no further (one hop) */
+    private void purge(HttpServletRequest request, HttpServletResponse response, boolean mayForward) throws IOException {
         if (!request.getMethod().equals("POST")) {
             PlainText.methodNotAllowed(response, "POST");
             return;
@@ -77,8 +105,57 @@ public final class AdminServlet extends HttpServlet {
         boolean fromStore = "true".equals(request.getParameter("store"));
         pixmesh.responseCache().ifPresent(cache -> cache.remove(key.value()));
         String store = fromStore ? (pixmesh.store().delete(key) ? "deleted" : "absent") : "kept";
-        log.warn("Purged /{} (store: {}) by the admin API from {}", key.value(), store, request.getRemoteAddr());
-        json(response, "{\"path\":" + Json.string("/" + key.value()) + ",\"cache\":\"purged\",\"store\":\"" + store + "\"}");
+        log.warn("Purged /{} (store: {}) for {}", key.value(), store, mayForward ? request.getRemoteAddr() : "a peer");
+        StringBuilder json = new StringBuilder("{\"path\":").append(Json.string("/" + key.value()))
+                .append(",\"cache\":\"purged\",\"store\":\"").append(store).append('"');
+        if (mayForward && "all".equals(request.getParameter("sites"))) {
+            StringJoiner sites = new StringJoiner(",", "{", "}");
+            fanOut.purge("/" + key.value(), fromStore).forEach((peer, answer) ->
+                    sites.add(Json.string(peer) + ":" + Json.string(answer)));
+            json.append(",\"sites\":").append(sites);
+        }
+        json(response, json.append('}').toString());
+    }
+
+    private void peers(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getMethod().equals("GET")) {
+            PlainText.methodNotAllowed(response, "GET");
+            return;
+        }
+        List<String> entries = new ArrayList<>();
+        PeerStatus status = pixmesh.peering().status();
+        pixmesh.peering().fetcher().ifPresent(fetcher -> {
+            for (Peer peer : fetcher.peers().peers()) {
+                entries.add(peerJson(peer, fetcher, status.of(peer)));
+            }
+        });
+        json(response, "{\"self\":" + Json.string(pixmesh.peering().self()) + ",\"peers\":[" + String.join(",", entries) + "]}");
+    }
+
+    private static String peerJson(Peer peer, PeerFetcher fetcher, PeerStatus.Recent recent) {
+        CircuitBreaker breaker = fetcher.breaker(peer);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", Json.string(peer.name()));
+        fields.put("url", Json.string(peer.base().toString()));
+        fields.put("circuit", Json.string(breaker.state().name().toLowerCase(Locale.ROOT)));
+        fields.put("successes", Long.toString(breaker.successes()));
+        fields.put("failures", Long.toString(breaker.failures()));
+        fields.put("rejections", Long.toString(breaker.rejections()));
+        fields.put("lastMillis", recent == null ? "null" : String.format(Locale.ROOT, "%.1f", recent.lastMillis()));
+        fields.put("lastResult", recent == null ? "null" : Json.string(recent.lastResult()));
+        fields.put("lastError", recent == null || recent.lastError() == null ? "null" : Json.string(recent.lastError()));
+        fields.put("lastErrorAt", recent == null || recent.lastErrorAt() == null ? "null" : Json.string(recent.lastErrorAt().toString()));
+        StringJoiner json = new StringJoiner(",", "{", "}");
+        fields.forEach((name, value) -> json.add(Json.string(name) + ":" + value));
+        return json.toString();
+    }
+
+    /** A purge signed by a peer over its method, path and query (see {@link PurgeFanOut}). */
+    private boolean isSignedByPeer(HttpServletRequest request) {
+        String credential = request.getHeader(PeerCredential.HEADER);
+        String query = request.getQueryString();
+        return credential != null && query != null && pixmesh.peering().credential()
+                .verify(credential, request.getMethod(), RawPath.of(request) + "?" + query, Instant.now()).isValid();
     }
 
     /** The image key named by a purge's {@code path} parameter (decoded, with a leading slash), or null. */

@@ -56,6 +56,7 @@ public final class PeerFetcher {
     private final PeerList peers;
     private final PeerClient client;
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
+    private final PeerObserver observer;
     private final PeerCredential credential;
     private final String via;
     private final ImageStore store;
@@ -78,6 +79,13 @@ public final class PeerFetcher {
     public PeerFetcher(PeerList peers, PeerClient client, Function<Peer, CircuitBreaker> breakers,
             PeerCredential credential, String via, ImageStore store, AtomicFileWriter writer,
             boolean persist, Clock clock) {
+        this(peers, client, breakers, credential, via, store, writer, persist, clock, PeerObserver.NONE);
+    }
+
+    /** As above, with {@code observer} told of every peer exchange. */
+    public PeerFetcher(PeerList peers, PeerClient client, Function<Peer, CircuitBreaker> breakers,
+            PeerCredential credential, String via, ImageStore store, AtomicFileWriter writer,
+            boolean persist, Clock clock, PeerObserver observer) {
         PeerCredential.checkVia(via);
         if (!peers.isEmpty() && !credential.isEnabled()) {
             throw new IllegalArgumentException("peers are configured but pixmesh.peer.secret lists no key");
@@ -91,6 +99,7 @@ public final class PeerFetcher {
         this.writer = writer;
         this.persist = persist;
         this.clock = clock;
+        this.observer = observer;
     }
 
     /**
@@ -156,12 +165,14 @@ public final class PeerFetcher {
     /** One request, its result reported to the peer's breaker whatever happens. */
     private PeerResponse ask(Peer peer, StoreKey key, Path temp, CircuitBreaker breaker) {
         PeerResponse response;
+        long start = System.nanoTime();
         try {
             response = client.fetch(peer, key, headers(peer, key), temp);
         } catch (RuntimeException | Error e) {
             breaker.failure();
             throw e;
         }
+        observer.answered(peer, response, System.nanoTime() - start);
         if (response instanceof Failed) {
             breaker.failure();
         } else {

@@ -13,15 +13,18 @@ public final class Peering implements AutoCloseable {
     private final PeerCredential credential;
     private final PeerFetcher fetcher;
     private final PeerClient client;
+    private final PeerStatus status;
 
     /**
      * @param self       this node's name in {@code Via} and in credentials, {@code <site>.<node>}
      * @param credential signs this node's peer requests and checks others'
      * @param fetcher    fills misses from peers, or null when there are none
      * @param client     the connections {@code fetcher} uses, or null with it
+     * @param status     the latest news of each peer, fed by {@code fetcher}
      */
-    public Peering(String self, PeerCredential credential, PeerFetcher fetcher, PeerClient client) {
+    public Peering(String self, PeerCredential credential, PeerFetcher fetcher, PeerClient client, PeerStatus status) {
         this.self = self;
+        this.status = status;
         this.credential = credential;
         this.fetcher = fetcher;
         this.client = client;
@@ -37,6 +40,10 @@ public final class Peering implements AutoCloseable {
 
     public Optional<PeerFetcher> fetcher() {
         return Optional.ofNullable(fetcher);
+    }
+
+    public PeerStatus status() {
+        return status;
     }
 
     @Override

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class PeerSitesIT {
 
     private static final String SECRET = "k1:pixmesh-test-secret-0123456789";
+    private static final String ADMIN = "Bearer admin-token-for-peer-tests";
     private static final Instant A_MTIME = Instant.parse("2025-05-05T05:05:05Z");
     private static final byte[] SMALL = TestStore.bytes(20_000, 61);
     private static final byte[] BIG = TestStore.bytes(6 * 1024 * 1024 + 7, 62);
@@ -50,7 +51,8 @@ class PeerSitesIT {
 
     @BeforeAll
     static void startSites() throws Exception {
-        for (String name : List.of("small.jpg", "restart.jpg", "concurrent-small.jpg", "signed.jpg", "forged.jpg", "replayed.jpg")) {
+        for (String name : List.of("small.jpg", "restart.jpg", "concurrent-small.jpg", "signed.jpg", "forged.jpg",
+                "replayed.jpg", "purged.jpg")) {
             Files.setLastModifiedTime(A.write(name, SMALL), FileTime.from(A_MTIME));
         }
         for (String name : List.of("big.jpg", "big-range.jpg", "concurrent-big.jpg")) {
@@ -81,6 +83,7 @@ class PeerSitesIT {
         settings.put("pixmesh.cache.diskMB", "32");
         settings.put("pixmesh.peers", peers);
         settings.put("pixmesh.peer.secret", SECRET);
+        settings.put("pixmesh.admin.token", ADMIN.substring("Bearer ".length()));
         return settings;
     }
 
@@ -192,6 +195,49 @@ class PeerSitesIT {
             assertThat(answers).allSatisfy(r -> assertThat(r.body()).isEqualTo(expected));
             assertThat(originRequests(a) - before).as("fetches of %s at a", image).isEqualTo(1.0);
         }
+    }
+
+    @Test
+    void aPurgeWithSitesAllReachesEveryPeerOnce() throws IOException {
+        assertThat(b.get("/purged.jpg").status()).isEqualTo(200);
+        assertThat(c.get("/purged.jpg").status()).isEqualTo(200);
+
+        Response purge = HttpExchange.request("POST", "/images/-/admin/purge?path=/purged.jpg&store=true&sites=all")
+                .header("Authorization", ADMIN).header("Content-Length", "0").send(B_PORT);
+
+        assertThat(purge.status()).isEqualTo(200);
+        assertThat(purge.text())
+                .startsWith("{\"path\":\"/purged.jpg\",\"cache\":\"purged\",\"store\":\"deleted\",\"sites\":{")
+                .contains("\"a\":\"200 {\\\"path\\\":\\\"/purged.jpg\\\",\\\"cache\\\":\\\"purged\\\",\\\"store\\\":\\\"deleted\\\"}\"")
+                .contains("\"c\":\"200 ");
+        assertThat(B.store().resolve("purged.jpg")).doesNotExist();
+        assertThat(C.store().resolve("purged.jpg")).doesNotExist();
+        assertThat(A.store().resolve("purged.jpg")).doesNotExist();
+    }
+
+    @Test
+    void aForwardedPurgeNeedsAValidPeerCredentialAndGoesNoFurther() throws IOException {
+        Response unsigned = HttpExchange.request("POST", "/images/-/admin/purge?path=/small.jpg&store=true&sites=all")
+                .header("Content-Length", "0").send(A_PORT);
+
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(A.store().resolve("small.jpg")).exists();
+    }
+
+    @Test
+    void thePeerStatusShowsEachPeerCircuitAndLatestExchange() throws IOException {
+        b.get("/small.jpg");
+        b.get("/nowhere-at-all.png");
+
+        Response peers = HttpExchange.get("/images/-/admin/peers").header("Authorization", ADMIN).send(B_PORT);
+
+        assertThat(peers.status()).isEqualTo(200);
+        assertThat(peers.header("Content-Type")).startsWith("application/json");
+        assertThat(peers.text()).startsWith("{\"self\":\"b.n1\",\"peers\":[{\"name\":\"a\",\"url\":\"http://127.0.0.1:" + A_PORT
+                + "/images\",\"circuit\":\"closed\"").contains("{\"name\":\"c\"").contains("\"lastResult\":\"not found\"");
+        assertThat(b.get("/-/metrics").text())
+                .contains("pixmesh_peer_fetches_seconds_count{peer=\"a\",result=\"not_found\"}")
+                .contains("pixmesh_peer_circuit_state{peer=\"a\"} 0.0");
     }
 
     private static HttpExchange signed(String path, Instant when, String secret) {
