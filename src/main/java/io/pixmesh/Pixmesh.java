@@ -1,6 +1,7 @@
 package io.pixmesh;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pixmesh.cache.CacheTiers;
@@ -64,6 +65,9 @@ public final class Pixmesh implements AutoCloseable {
                 .register(metrics);
         FunctionCounter.builder("pixmesh.digest.index.hits", digestIndex, DigestIndex::hits)
                 .description("Digests answered from the persistent index without hashing")
+                .register(metrics);
+        Gauge.builder("pixmesh.digest.index.entries", digestIndex, DigestIndex::size)
+                .description("Files the digest index knows")
                 .register(metrics);
     }
 

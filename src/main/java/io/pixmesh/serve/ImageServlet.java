@@ -45,7 +45,7 @@ public final class ImageServlet extends HttpServlet {
                 .register(pixmesh.metrics());
         responder = new ImageResponder(new ImageHeaders(pixmesh.cacheControl()),
                 pixmesh.config().sendfileMinBytes(), pixmesh.metrics());
-        misses = new PeerFill(store, pixmesh.peering(), responder, notFoundFields);
+        misses = new PeerFill(store, pixmesh.peering(), responder, notFoundFields, pixmesh.metrics());
     }
 
     @Override

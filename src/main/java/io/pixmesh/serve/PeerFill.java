@@ -1,5 +1,7 @@
 package io.pixmesh.serve;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.peer.FetchOutcome;
 import io.pixmesh.peer.PeerCredential;
@@ -30,8 +32,13 @@ final class PeerFill {
     private final Peering peering;
     private final ImageResponder responder;
     private final ResponseHeaders notFound;
+    private final Counter persisted;
 
-    PeerFill(ImageStore store, Peering peering, ImageResponder responder, ResponseHeaders notFound) {
+    PeerFill(ImageStore store, Peering peering, ImageResponder responder, ResponseHeaders notFound,
+            MeterRegistry metrics) {
+        this.persisted = Counter.builder("pixmesh.peer.persisted")
+                .description("Images fetched from a peer and put into this site's store")
+                .register(metrics);
         this.store = store;
         this.peering = peering;
         this.responder = responder;
@@ -58,6 +65,7 @@ final class PeerFill {
             request.setAttribute(RequestFacts.SOURCE, RequestFacts.peerSource(found.from().name()));
             request.setAttribute(RequestFacts.PEER_FETCH_MICROS, found.fetchMicros());
             if (found.persisted()) {
+                persisted.increment();
                 responder.respond(request, response, found.image(), mediaType, true);
             } else {
                 // A private temp file: sent by copying (sendfile would read it after we return),

@@ -80,6 +80,11 @@ public final class DigestIndex implements Closeable {
     }
 
     /** How many files this index has hashed since it was opened. */
+    /** How many files the index holds a digest for. */
+    public long size() {
+        return entries.size();
+    }
+
     public long hashes() {
         return hashes.sum();
     }

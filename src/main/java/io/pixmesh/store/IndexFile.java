@@ -114,6 +114,11 @@ final class IndexFile implements Closeable {
         guarded(() -> entries.remove(key.value()), null);
     }
 
+    /** How many files the index knows (0 while it is failing). */
+    long size() {
+        return guarded(entries::sizeAsLong, 0L);
+    }
+
     /** Writes what is not yet written and closes the file. */
     @Override
     public void close() {

@@ -237,7 +237,9 @@ class PeerSitesIT {
                 + "/images\",\"circuit\":\"closed\"").contains("{\"name\":\"c\"").contains("\"lastResult\":\"not found\"");
         assertThat(b.get("/-/metrics").text())
                 .contains("pixmesh_peer_fetches_seconds_count{peer=\"a\",result=\"not_found\"}")
-                .contains("pixmesh_peer_circuit_state{peer=\"a\"} 0.0");
+                .contains("pixmesh_peer_circuit_state{peer=\"a\"} 0.0")
+                .containsPattern("pixmesh_peer_persisted_total [1-9]")
+                .containsPattern("pixmesh_digest_index_entries [1-9]");
     }
 
     private static HttpExchange signed(String path, Instant when, String secret) {
