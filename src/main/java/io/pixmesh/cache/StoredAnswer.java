@@ -4,11 +4,11 @@ import io.pixmesh.http.ConditionalHeaders;
 import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.http.ResponsePlan;
 import io.pixmesh.http.Validators;
+import io.pixmesh.web.Conditions;
 import io.pixmesh.web.PlannedAnswer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 
@@ -32,8 +32,7 @@ final class StoredAnswer {
         String mediaType = stored.headers().get("Content-Type");
         if (stored.status() == HttpServletResponse.SC_OK && validators.isPresent() && mediaType != null) {
             byte[] body = stored.body();
-            ConditionalHeaders conditions = ConditionalHeaders.of(request.getMethod(),
-                    name -> Collections.list(request.getHeaders(name)));
+            ConditionalHeaders conditions = Conditions.of(request);
             ResponsePlan plan = ResponsePlan.decide(conditions, validators.get(), body.length);
             new PlannedAnswer(stored.headers(), body.length, mediaType, new BytesEntity(body, sent))
                     .send(request, response, plan, extra);

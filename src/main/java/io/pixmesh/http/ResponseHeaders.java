@@ -23,6 +23,8 @@ public final class ResponseHeaders {
             Set.of("cache-control", "content-location", "etag", "expires", "vary");
 
     private final List<Header> headers;
+    /** {@link #forNotModified()}, computed at most a few times (a benign race) and then kept. */
+    private ResponseHeaders notModified;
 
     private ResponseHeaders(List<Header> headers) {
         this.headers = List.copyOf(headers);
@@ -78,7 +80,12 @@ public final class ResponseHeaders {
 
     /** The fields of a {@code 304} answer about this representation. */
     public ResponseHeaders forNotModified() {
-        return keep(NOT_MODIFIED_FIELDS, true);
+        ResponseHeaders fields = notModified;
+        if (fields == null) {
+            fields = keep(NOT_MODIFIED_FIELDS, true);
+            notModified = fields;
+        }
+        return fields;
     }
 
     /**

@@ -8,11 +8,11 @@ import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.http.ResponsePlan;
 import io.pixmesh.store.StoredImage;
 import io.pixmesh.web.EntityBody;
+import io.pixmesh.web.Conditions;
 import io.pixmesh.web.PlannedAnswer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
 
 /**
  * Answers a request for one stored image: decides the {@link ResponsePlan} and sends it, with a
@@ -44,8 +44,7 @@ final class ImageResponder {
      */
     void respond(HttpServletRequest request, HttpServletResponse response, StoredImage image, String mediaType,
             boolean sendfileAllowed) throws IOException {
-        ConditionalHeaders conditions = ConditionalHeaders.of(request.getMethod(),
-                name -> Collections.list(request.getHeaders(name)));
+        ConditionalHeaders conditions = Conditions.of(request);
         ResponsePlan plan = ResponsePlan.decide(conditions, ImageHeaders.validatorsOf(image), image.size());
         new PlannedAnswer(imageHeaders.of(image, mediaType), image.size(), mediaType, new FileEntity(image, sendfileAllowed))
                 .send(request, response, plan, ResponseHeaders.none());

@@ -28,16 +28,19 @@ public record PlannedAnswer(ResponseHeaders headers, long length, String mediaTy
             ResponseHeaders extra) throws IOException {
         boolean head = request.getMethod().equals("HEAD");
         if (plan instanceof ResponsePlan.Full) {
-            sendSlice(request, response, HttpServletResponse.SC_OK, headers.plus(extra), 0, length, head);
+            extra.forEach(response::setHeader);
+            sendSlice(request, response, HttpServletResponse.SC_OK, headers, 0, length, head);
         } else if (plan instanceof ResponsePlan.Partial partial) {
             ByteRange range = partial.range();
-            ResponseHeaders fields = headers.plus(extra).plus("Content-Range", range.contentRange(length));
-            sendSlice(request, response, HttpServletResponse.SC_PARTIAL_CONTENT, fields, range.first(), range.length(), head);
+            extra.forEach(response::setHeader);
+            response.setHeader("Content-Range", range.contentRange(length));
+            sendSlice(request, response, HttpServletResponse.SC_PARTIAL_CONTENT, headers, range.first(), range.length(), head);
         } else if (plan instanceof ResponsePlan.Multipart multipart) {
             sendMultipart(response, multipart, extra);
         } else if (plan instanceof ResponsePlan.NotModified) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            headers.forNotModified().plus(extra).forEach(response::setHeader);
+            headers.forNotModified().forEach(response::setHeader);
+            extra.forEach(response::setHeader);
         } else if (plan instanceof ResponsePlan.PreconditionFailed) {
             PlainText.send(response, HttpServletResponse.SC_PRECONDITION_FAILED, "precondition failed",
                     PlainText.NO_STORE.plus(extra));
@@ -62,7 +65,8 @@ public record PlannedAnswer(ResponseHeaders headers, long length, String mediaTy
         MultipartByteranges multipart = new MultipartByteranges(mediaType, plan.ranges(), length,
                 MultipartByteranges.newBoundary());
         response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-        headers.withoutContentType().plus(extra).forEach(response::setHeader);
+        headers.withoutContentType().forEach(response::setHeader);
+        extra.forEach(response::setHeader);
         response.setContentType(multipart.contentType());
         response.setContentLengthLong(multipart.contentLength());
         body.sendMultipart(response, multipart);
