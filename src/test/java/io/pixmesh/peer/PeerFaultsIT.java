@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,15 +51,7 @@ class PeerFaultsIT {
     }
 
     private static NodeProcess startNode(String name, TestStore store, String peers) throws Exception {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("pixmesh.site", name);
-        settings.put("pixmesh.node", "n1");
-        settings.put("pixmesh.store.dir", store.store().toString());
-        settings.put("pixmesh.cache.dir", store.cache().toString());
-        settings.put("pixmesh.cache.offheapMB", "16");
-        settings.put("pixmesh.cache.diskMB", "32");
-        settings.put("pixmesh.peers", peers);
-        settings.put("pixmesh.peer.secret", SECRET);
+        Map<String, String> settings = NodeProcess.siteSettings(name, store, peers, SECRET);
         settings.put("pixmesh.peer.timeoutMs", Long.toString(PEER_TIMEOUT.toMillis()));
         // Every request must reach the liar, however often it failed before.
         settings.put("pixmesh.peer.breaker.failures", "1000000");

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -74,15 +73,7 @@ class PeerSitesIT {
     }
 
     private static Map<String, String> settings(String site, TestStore store, String peers) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("pixmesh.site", site);
-        settings.put("pixmesh.node", "n1");
-        settings.put("pixmesh.store.dir", store.store().toString());
-        settings.put("pixmesh.cache.dir", store.cache().toString());
-        settings.put("pixmesh.cache.offheapMB", "16");
-        settings.put("pixmesh.cache.diskMB", "32");
-        settings.put("pixmesh.peers", peers);
-        settings.put("pixmesh.peer.secret", SECRET);
+        Map<String, String> settings = NodeProcess.siteSettings(site, store, peers, SECRET);
         settings.put("pixmesh.admin.token", ADMIN.substring("Bearer ".length()));
         return settings;
     }

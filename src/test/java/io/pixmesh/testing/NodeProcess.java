@@ -64,6 +64,24 @@ public final class NodeProcess implements AutoCloseable {
         return node;
     }
 
+    /**
+     * The settings of a site's node {@code n1} serving {@code store}, with small cache tiers (a
+     * test machine runs several nodes), filling from {@code peers} with {@code secret}. Mutable:
+     * add what a test needs.
+     */
+    public static Map<String, String> siteSettings(String site, TestStore store, String peers, String secret) {
+        Map<String, String> settings = new java.util.HashMap<>();
+        settings.put("pixmesh.site", site);
+        settings.put("pixmesh.node", "n1");
+        settings.put("pixmesh.store.dir", store.store().toString());
+        settings.put("pixmesh.cache.dir", store.cache().toString());
+        settings.put("pixmesh.cache.offheapMB", "16");
+        settings.put("pixmesh.cache.diskMB", "32");
+        settings.put("pixmesh.peers", peers);
+        settings.put("pixmesh.peer.secret", secret);
+        return settings;
+    }
+
     /** A free loopback port, for a node about to start. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
