@@ -1,7 +1,7 @@
 package io.pixmesh.cache;
 
-import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.http.ResponseHeaders.Header;
+import io.pixmesh.http.ResponseHeaders;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

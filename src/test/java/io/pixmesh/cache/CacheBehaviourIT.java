@@ -2,17 +2,17 @@ package io.pixmesh.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pixmesh.testing.HttpExchange;
 import io.pixmesh.testing.HttpExchange.Response;
+import io.pixmesh.testing.HttpExchange;
 import io.pixmesh.testing.Metrics;
 import io.pixmesh.testing.PixmeshWar;
 import io.pixmesh.testing.Poll;
 import io.pixmesh.testing.TestStore;
 import java.io.IOException;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

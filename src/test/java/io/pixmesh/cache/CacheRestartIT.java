@@ -2,8 +2,8 @@ package io.pixmesh.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pixmesh.testing.HttpExchange;
 import io.pixmesh.testing.HttpExchange.Response;
+import io.pixmesh.testing.HttpExchange;
 import io.pixmesh.testing.Metrics;
 import io.pixmesh.testing.PixmeshWar;
 import io.pixmesh.testing.TestStore;

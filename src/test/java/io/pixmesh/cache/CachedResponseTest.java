@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.pixmesh.http.EntityTag;
-import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.http.ResponseHeaders.Header;
+import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.http.Validators;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -8,8 +8,8 @@ import static io.pixmesh.serve.ImageFixtures.etagOf;
 import static io.pixmesh.serve.ImageFixtures.reprDigestOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pixmesh.testing.HttpExchange;
 import io.pixmesh.testing.HttpExchange.Response;
+import io.pixmesh.testing.HttpExchange;
 import io.pixmesh.testing.PixmeshWar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.pixmesh.serve;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.pixmesh.testing.HttpExchange.Response;
 import io.pixmesh.testing.Metrics;
 import io.pixmesh.testing.PixmeshWar;
@@ -12,8 +14,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The image servlet's whole HTTP contract with the caching filter switched off, deployed as
