@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -28,6 +30,7 @@ public final class ConfigReader {
     public static final String CACHE_MAX_OBJECT_KB = "pixmesh.cache.maxObjectKB";
     public static final String CACHE_REVALIDATE_SECONDS = "pixmesh.cache.revalidateSeconds";
     public static final String CACHE_FILL_WAIT_MS = "pixmesh.cache.fillWaitMs";
+    public static final String LOG_TRUSTED_PROXIES = "pixmesh.log.trustedProxies";
 
     private static final int ONE_YEAR_SECONDS = 31_536_000;
 
@@ -51,11 +54,12 @@ public final class ConfigReader {
         int negativeTtl = settings.integer(NEGATIVE_TTL, 0, ONE_YEAR_SECONDS);
         int sendfileMinKb = settings.integer(SENDFILE_MIN_KB, 1, 1 << 20);
         CacheSettings cache = cacheSettings(settings);
+        List<AddressBlock> trustedProxies = addressBlocks(settings, LOG_TRUSTED_PROXIES);
         if (!settings.problems().isEmpty()) {
             throw new ConfigException(settings.problems());
         }
         return new PixmeshConfig(site, node, storeDir, cacheDir, cacheControl, immutablePattern,
-                negativeTtl, sendfileMinKb * 1024L, cache);
+                negativeTtl, sendfileMinKb * 1024L, cache, trustedProxies);
     }
 
     private static CacheSettings cacheSettings(Settings settings) {
@@ -75,6 +79,20 @@ public final class ConfigReader {
                     + " (" + offheapMb + " MiB)");
         }
         return new CacheSettings(enabled, heapEntries, offheapMb, diskMb, maxObjectKb * 1024L, revalidate, fillWait);
+    }
+
+    /** A comma-separated list of addresses and CIDR blocks; empty means none. */
+    private static List<AddressBlock> addressBlocks(Settings settings, String name) {
+        List<AddressBlock> blocks = new ArrayList<>();
+        for (String item : settings.text(name).split(",")) {
+            String text = item.trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            AddressBlock.parse(text).ifPresentOrElse(blocks::add, () -> settings.problem(name,
+                    "'" + text + "' is not an IP address or a CIDR block such as 10.0.0.0/8"));
+        }
+        return List.copyOf(blocks);
     }
 
     /** A host name such as {@code Img-03.lon.example.net} becomes the token {@code img-03}. */

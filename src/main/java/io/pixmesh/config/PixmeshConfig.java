@@ -1,6 +1,7 @@
 package io.pixmesh.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * @param negativeTtlSeconds   how long a 404 may be cached downstream ({@code pixmesh.negativeTtlSeconds})
  * @param sendfileMinBytes     files at least this large go out through sendfile ({@code pixmesh.sendfileMinKB})
  * @param cache                the in-process cache's settings
+ * @param trustedProxies       proxies whose {@code X-Forwarded-For} the access log believes ({@code pixmesh.log.trustedProxies})
  */
 public record PixmeshConfig(
         String site,
@@ -26,5 +28,6 @@ public record PixmeshConfig(
         Pattern immutablePattern,
         int negativeTtlSeconds,
         long sendfileMinBytes,
-        CacheSettings cache) {
+        CacheSettings cache,
+        List<AddressBlock> trustedProxies) {
 }

@@ -37,6 +37,7 @@ class ConfigReaderTest {
         params.put(ConfigReader.CACHE_MAX_OBJECT_KB, "512");
         params.put(ConfigReader.CACHE_REVALIDATE_SECONDS, "2");
         params.put(ConfigReader.CACHE_FILL_WAIT_MS, "3000");
+        params.put(ConfigReader.LOG_TRUSTED_PROXIES, "");
     }
 
     private PixmeshConfig read() {
@@ -123,6 +124,29 @@ class ConfigReaderTest {
         params.put(ConfigReader.CACHE_DIR, file.resolve("sub").toString());
 
         assertThatThrownBy(this::read).hasMessageContaining("pixmesh.cache.dir: '" + file.resolve("sub") + "' cannot be created");
+    }
+
+    @Test
+    void trustedProxiesAreAddressesAndBlocksSeparatedByCommas() {
+        params.put(ConfigReader.LOG_TRUSTED_PROXIES, " 10.0.0.0/8,, 192.0.2.7 ,2001:db8::/32");
+
+        assertThat(read().trustedProxies()).map(AddressBlock::toString)
+                .containsExactly("10.0.0.0/8", "192.0.2.7", "2001:db8::/32");
+    }
+
+    @Test
+    void noTrustedProxiesByDefault() {
+        assertThat(read().trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void everyBadTrustedProxyIsNamed() {
+        params.put(ConfigReader.LOG_TRUSTED_PROXIES, "proxy.example.net, 10.1.2.3/8, 10.0.0.0/8");
+
+        assertThatThrownBy(this::read)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(2))
+                .hasMessageContaining("pixmesh.log.trustedProxies: 'proxy.example.net' is not an IP address or a CIDR block")
+                .hasMessageContaining("pixmesh.log.trustedProxies: '10.1.2.3/8' is not an IP address or a CIDR block");
     }
 
     @ParameterizedTest
