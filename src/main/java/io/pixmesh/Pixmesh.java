@@ -8,10 +8,12 @@ import io.pixmesh.cache.ResponseCache;
 import io.pixmesh.config.CacheSettings;
 import io.pixmesh.config.PixmeshConfig;
 import io.pixmesh.http.CacheControlPolicy;
+import io.pixmesh.logging.BootId;
 import io.pixmesh.store.DigestIndex;
 import io.pixmesh.store.ImageStore;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,7 @@ public final class Pixmesh implements AutoCloseable {
     static final String ATTRIBUTE = Pixmesh.class.getName();
 
     private final PixmeshConfig config;
+    private final BootId boot;
     private final DigestIndex digestIndex;
     private final ImageStore store;
     private final CacheControlPolicy cacheControl;
@@ -32,6 +35,7 @@ public final class Pixmesh implements AutoCloseable {
 
     private Pixmesh(PixmeshConfig config, DigestIndex digestIndex, ImageStore store, ResponseCache responseCache) {
         this.config = config;
+        this.boot = BootId.at(System.currentTimeMillis(), new SecureRandom());
         this.digestIndex = digestIndex;
         this.store = store;
         this.responseCache = responseCache;
@@ -73,6 +77,11 @@ public final class Pixmesh implements AutoCloseable {
 
     public PixmeshConfig config() {
         return config;
+    }
+
+    /** Names this start of the node; request ids carry it, so they never repeat across restarts. */
+    public BootId boot() {
+        return boot;
     }
 
     public ImageStore store() {
