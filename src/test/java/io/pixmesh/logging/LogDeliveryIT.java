@@ -47,7 +47,8 @@ class LogDeliveryIT {
         Path rsyslogd = Rsyslog.require();
         Path root = Files.createDirectories(Path.of("target", "it", NAME + "-check").toAbsolutePath());
 
-        for (Map<String, String> environment : List.of(Map.<String, String>of(), relayEnvironment(root, 2514, 2515))) {
+        Map<String, String> relayEnvironment = relayEnvironment(root, root.resolve("pixmesh-access.log"), 2514, 2515);
+        for (Map<String, String> environment : List.of(Map.<String, String>of(), relayEnvironment)) {
             Rsyslog.CheckResult relay = Rsyslog.check(rsyslogd, Rsyslog.RELAY_CONF, environment);
             assertThat(relay.exitValue()).as(relay.output()).isZero();
         }
@@ -72,7 +73,7 @@ class LogDeliveryIT {
         try (RsyslogInstance collectorA = new RsyslogInstance(rsyslogd, Rsyslog.COLLECTOR_CONF, dirA, collectorEnvironment(dirA, portA));
                 RsyslogInstance collectorB = new RsyslogInstance(rsyslogd, Rsyslog.COLLECTOR_CONF, dirB, collectorEnvironment(dirB, portB));
                 RsyslogInstance relay = new RsyslogInstance(rsyslogd, Rsyslog.RELAY_CONF, root.resolve("relay"),
-                        relayEnvironment(root.resolve("relay"), portA, portB))) {
+                        relayEnvironment(root.resolve("relay"), logDir.resolve("pixmesh-access.log"), portA, portB))) {
             collectorA.start(portA);
             collectorB.start(portB);
             relay.start(0);
@@ -117,6 +118,8 @@ class LogDeliveryIT {
                         last, archives(logDir).size(), atA.duplicates(), atB.duplicates());
                 assertThat(atA.hasGaps()).isFalse();
                 assertThat(atB.hasGaps()).isFalse();
+                assertThat(atA.duplicates()).as("A never failed: the restarted relay resumed where it stopped"
+                        + " instead of reading the file again").isZero();
                 assertThat(atA.unreadable() + atB.unreadable()).isZero();
                 assertThat(dirA.resolve("unparsed.log")).doesNotExist();
                 assertThat(dirB.resolve("unparsed.log")).doesNotExist();
@@ -150,10 +153,10 @@ class LogDeliveryIT {
         return paths;
     }
 
-    private static Map<String, String> relayEnvironment(Path dir, int portA, int portB) {
+    private static Map<String, String> relayEnvironment(Path dir, Path accessLog, int portA, int portB) {
         return Map.of(
                 "PIXMESH_RELAY_DIR", dir.toString(),
-                "PIXMESH_ACCESS_LOG", Path.of("target", "it", NAME, "logs", "pixmesh-access.log").toAbsolutePath().toString(),
+                "PIXMESH_ACCESS_LOG", accessLog.toString(),
                 "PIXMESH_COLLECTOR_A_HOST", "127.0.0.1",
                 "PIXMESH_COLLECTOR_A_PORT", Integer.toString(portA),
                 "PIXMESH_COLLECTOR_B_HOST", "127.0.0.1",
