@@ -72,7 +72,9 @@ public final class AccessLogFilter implements Filter {
             CountingResponse response, boolean completed) {
         // An exception the container has yet to turn into an answer becomes a 500, unless the
         // status already went out.
-        int status = completed || response.isCommitted() ? response.getStatus() : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        int status = completed || response.isCommitted()
+                ? response.getStatus()
+                : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         long bytes = SentBytes.of(request.getMethod(), status, response.bytesWritten(),
                 request.getAttribute(SentBytes.SENDFILE_START), request.getAttribute(SentBytes.SENDFILE_END));
         return new AccessEvent(
