@@ -70,8 +70,10 @@ class LogDeliveryIT {
         int portB = NodeProcess.freePort();
         Path dirA = root.resolve("collector-a");
         Path dirB = root.resolve("collector-b");
-        try (RsyslogInstance collectorA = new RsyslogInstance(rsyslogd, Rsyslog.COLLECTOR_CONF, dirA, collectorEnvironment(dirA, portA));
-                RsyslogInstance collectorB = new RsyslogInstance(rsyslogd, Rsyslog.COLLECTOR_CONF, dirB, collectorEnvironment(dirB, portB));
+        try (RsyslogInstance collectorA =
+                        new RsyslogInstance(rsyslogd, Rsyslog.COLLECTOR_CONF, dirA, collectorEnvironment(dirA, portA));
+                RsyslogInstance collectorB =
+                        new RsyslogInstance(rsyslogd, Rsyslog.COLLECTOR_CONF, dirB, collectorEnvironment(dirB, portB));
                 RsyslogInstance relay = new RsyslogInstance(rsyslogd, Rsyslog.RELAY_CONF, root.resolve("relay"),
                         relayEnvironment(root.resolve("relay"), logDir.resolve("pixmesh-access.log"), portA, portB))) {
             collectorA.start(portA);

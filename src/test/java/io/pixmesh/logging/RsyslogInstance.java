@@ -38,7 +38,8 @@ final class RsyslogInstance implements AutoCloseable {
         Path pidFile = dir.resolve("rsyslogd.pid");
         // A pid file left by a killed instance names a process that is gone, or another one.
         Files.deleteIfExists(pidFile);
-        ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-n", "-f", conf.toString(), "-i", pidFile.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        binary.toString(), "-n", "-f", conf.toString(), "-i", pidFile.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("rsyslogd.out").toFile()));
         builder.environment().putAll(environment);
@@ -46,7 +47,8 @@ final class RsyslogInstance implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!(Files.exists(pidFile) && (port == 0 || listening(port)))) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("rsyslogd exited with " + process.exitValue() + "; see " + dir.resolve("rsyslogd.out"));
+                throw new IllegalStateException(
+                        "rsyslogd exited with " + process.exitValue() + "; see " + dir.resolve("rsyslogd.out"));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("rsyslogd not ready within " + START_TIMEOUT + "; see " + dir.resolve("rsyslogd.out"));
