@@ -19,12 +19,14 @@ import io.pixmesh.peer.PeerFetcher;
 import io.pixmesh.peer.PeerStatus;
 import io.pixmesh.peer.Peering;
 import io.pixmesh.store.AtomicFileWriter;
+import io.pixmesh.logging.BootId;
 import io.pixmesh.store.DigestIndex;
 import io.pixmesh.store.ImageStore;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,7 @@ public final class Pixmesh implements AutoCloseable {
     private static final Duration STALE_FILL = Duration.ofMinutes(15);
 
     private final PixmeshConfig config;
+    private final BootId boot;
     private final DigestIndex digestIndex;
     private final ImageStore store;
     private final CacheControlPolicy cacheControl;
@@ -53,6 +56,7 @@ public final class Pixmesh implements AutoCloseable {
             Peering peering, PrometheusMeterRegistry metrics) {
         this.config = config;
         this.peering = peering;
+        this.boot = BootId.at(System.currentTimeMillis(), new SecureRandom());
         this.digestIndex = digestIndex;
         this.store = store;
         this.responseCache = responseCache;
@@ -127,6 +131,11 @@ public final class Pixmesh implements AutoCloseable {
 
     public PixmeshConfig config() {
         return config;
+    }
+
+    /** Names this start of the node; request ids carry it, so they never repeat across restarts. */
+    public BootId boot() {
+        return boot;
     }
 
     public ImageStore store() {

@@ -34,14 +34,16 @@ public final class PixmeshListener implements ServletContextListener {
             log.error(e.getMessage());
             throw e;
         }
+        Pixmesh pixmesh;
         try {
-            context.setAttribute(Pixmesh.ATTRIBUTE, Pixmesh.start(config));
+            pixmesh = Pixmesh.start(config);
         } catch (IOException e) {
             log.error("Pixmesh cannot start: {}", e.toString());
             throw new UncheckedIOException(e);
         }
-        log.info("Pixmesh {}.{} serving {} (state in {})",
-                config.site(), config.node(), config.storeDir(), config.cacheDir());
+        context.setAttribute(Pixmesh.ATTRIBUTE, pixmesh);
+        log.info("Pixmesh {}.{} boot {} serving {} (state in {})",
+                config.site(), config.node(), pixmesh.boot(), config.storeDir(), config.cacheDir());
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -50,6 +52,7 @@ public final class ConfigReader {
 
     /** Shorter admin tokens are refused: the token is all that guards drain and purge. */
     private static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+    public static final String LOG_TRUSTED_PROXIES = "pixmesh.log.trustedProxies";
 
     private static final int ONE_YEAR_SECONDS = 31_536_000;
 
@@ -77,11 +80,12 @@ public final class ConfigReader {
         String drainFile = settings.text(DRAIN_FILE);
         Optional<Path> drain = drainFile.isEmpty() ? Optional.empty() : Optional.ofNullable(path(settings, DRAIN_FILE, drainFile));
         PeerSettings peer = peerSettings(settings);
+        List<AddressBlock> trustedProxies = addressBlocks(settings, LOG_TRUSTED_PROXIES);
         if (!settings.problems().isEmpty()) {
             throw new ConfigException(settings.problems());
         }
         return new PixmeshConfig(site, node, storeDir, cacheDir, cacheControl, immutablePattern,
-                negativeTtl, sendfileMinKb * 1024L, cache, adminToken, drain, peer);
+                negativeTtl, sendfileMinKb * 1024L, cache, adminToken, drain, peer, trustedProxies);
     }
 
     private static CacheSettings cacheSettings(Settings settings) {
@@ -101,6 +105,20 @@ public final class ConfigReader {
                     + " (" + offheapMb + " MiB)");
         }
         return new CacheSettings(enabled, heapEntries, offheapMb, diskMb, maxObjectKb * 1024L, revalidate, fillWait);
+    }
+
+    /** A comma-separated list of addresses and CIDR blocks; empty means none. */
+    private static List<AddressBlock> addressBlocks(Settings settings, String name) {
+        List<AddressBlock> blocks = new ArrayList<>();
+        for (String item : settings.text(name).split(",")) {
+            String text = item.trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            AddressBlock.parse(text).ifPresentOrElse(blocks::add, () -> settings.problem(name,
+                    "'" + text + "' is not an IP address or a CIDR block such as 10.0.0.0/8"));
+        }
+        return List.copyOf(blocks);
     }
 
     /** A host name such as {@code Img-03.lon.example.net} becomes the token {@code img-03}. */

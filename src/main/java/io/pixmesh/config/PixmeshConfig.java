@@ -2,6 +2,7 @@ package io.pixmesh.config;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * @param adminToken           bearer token of the admin API, empty when it is off ({@code pixmesh.admin.token})
  * @param drainFile            while this file exists the node reports itself draining ({@code pixmesh.drainFile})
  * @param peer                 how this node fills from peer sites
+ * @param trustedProxies       proxies whose {@code X-Forwarded-For} the access log believes ({@code pixmesh.log.trustedProxies})
  */
 public record PixmeshConfig(
         String site,
@@ -33,5 +35,6 @@ public record PixmeshConfig(
         CacheSettings cache,
         String adminToken,
         Optional<Path> drainFile,
-        PeerSettings peer) {
+        PeerSettings peer,
+        List<AddressBlock> trustedProxies) {
 }

@@ -51,6 +51,7 @@ class ConfigReaderTest {
         params.put(ConfigReader.PEER_BREAKER_MAX_BACKOFF_MS, "60000");
         params.put(ConfigReader.ADMIN_TOKEN, "");
         params.put(ConfigReader.DRAIN_FILE, "");
+        params.put(ConfigReader.LOG_TRUSTED_PROXIES, "");
     }
 
     private PixmeshConfig read() {
@@ -191,6 +192,29 @@ class ConfigReaderTest {
         params.put(ConfigReader.CACHE_DIR, file.resolve("sub").toString());
 
         assertThatThrownBy(this::read).hasMessageContaining("pixmesh.cache.dir: '" + file.resolve("sub") + "' cannot be created");
+    }
+
+    @Test
+    void trustedProxiesAreAddressesAndBlocksSeparatedByCommas() {
+        params.put(ConfigReader.LOG_TRUSTED_PROXIES, " 10.0.0.0/8,, 192.0.2.7 ,2001:db8::/32");
+
+        assertThat(read().trustedProxies()).map(AddressBlock::toString)
+                .containsExactly("10.0.0.0/8", "192.0.2.7", "2001:db8::/32");
+    }
+
+    @Test
+    void noTrustedProxiesByDefault() {
+        assertThat(read().trustedProxies()).isEmpty();
+    }
+
+    @Test
+    void everyBadTrustedProxyIsNamed() {
+        params.put(ConfigReader.LOG_TRUSTED_PROXIES, "proxy.example.net, 10.1.2.3/8, 10.0.0.0/8");
+
+        assertThatThrownBy(this::read)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).hasSize(2))
+                .hasMessageContaining("pixmesh.log.trustedProxies: 'proxy.example.net' is not an IP address or a CIDR block")
+                .hasMessageContaining("pixmesh.log.trustedProxies: '10.1.2.3/8' is not an IP address or a CIDR block");
     }
 
     @ParameterizedTest
