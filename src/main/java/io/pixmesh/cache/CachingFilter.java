@@ -194,6 +194,8 @@ public final class CachingFilter implements Filter {
             trip(key, entry, request, response, chain);
         } finally {
             revalidating.remove(key);
+            // The client's body was the stored one, whatever the origin trip just recorded.
+            request.setAttribute(RequestFacts.SOURCE, RequestFacts.SOURCE_CACHE);
         }
     }
 

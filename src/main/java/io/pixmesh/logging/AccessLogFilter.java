@@ -38,6 +38,7 @@ public final class AccessLogFilter implements Filter {
     private RequestIds ids;
     private ClientAddress clients;
     private AccessLine lines;
+    private RequestMetrics metrics;
 
     @Override
     public void init(FilterConfig filterConfig) {
@@ -46,6 +47,7 @@ public final class AccessLogFilter implements Filter {
         ids = new RequestIds(config.site(), config.node(), pixmesh.boot());
         clients = new ClientAddress(config.trustedProxies());
         lines = new AccessLine(config.site(), config.node());
+        metrics = new RequestMetrics(pixmesh.metrics());
     }
 
     @Override
@@ -61,10 +63,13 @@ public final class AccessLogFilter implements Filter {
             chain.doFilter(request, response);
             completed = true;
         } finally {
-            if (log.isInfoEnabled()) {
-                long micros = (System.nanoTime() - startNanos) / 1_000;
-                log.info(lines.format(event(id, startMillis, micros, request, response, completed)));
+            long micros = (System.nanoTime() - startNanos) / 1_000;
+            AccessEvent event = event(id, startMillis, micros, request, response, completed);
+            boolean logged = log.isInfoEnabled();
+            if (logged) {
+                log.info(lines.format(event));
             }
+            metrics.record(event, logged);
         }
     }
 

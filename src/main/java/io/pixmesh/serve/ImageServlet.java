@@ -62,6 +62,8 @@ public final class ImageServlet extends HttpServlet {
             // The cache's forward of an answer too large to keep is the same request again.
             requests.increment();
         }
+        // This node answers, whatever the status; a peer fill says so in its place.
+        request.setAttribute(RequestFacts.SOURCE, RequestFacts.SOURCE_STORE);
         RequestPaths.Result path = RequestPaths.parse(RawPath.of(request));
         if (path instanceof RequestPaths.Malformed) {
             PlainText.send(response, HttpServletResponse.SC_BAD_REQUEST, "bad request: malformed path", PlainText.NO_STORE);
@@ -77,7 +79,6 @@ public final class ImageServlet extends HttpServlet {
         try {
             Optional<StoredImage> image = store.find(key);
             if (image.isPresent()) {
-                request.setAttribute(RequestFacts.SOURCE, RequestFacts.SOURCE_STORE);
                 responder.respond(request, response, image.get(), mediaType.get(), true);
             } else {
                 misses.answer(request, response, key, mediaType.get());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pixmesh.testing.HttpExchange.Response;
 import io.pixmesh.testing.HttpExchange;
+import io.pixmesh.testing.Metrics;
 import io.pixmesh.testing.PixmeshWar;
 import io.pixmesh.testing.TestStore;
 import java.io.IOException;
@@ -132,6 +133,27 @@ class AdminIT {
     @CsvSource({"/purge?path=../etc/passwd", "/purge?path=/.hidden.png", "/purge"})
     void purgeRefusesWhatIsNotAnImagePath(String call) throws IOException {
         assertThat(admin(NAME, "POST", call, "Bearer " + TOKEN).status()).isEqualTo(400);
+    }
+
+    @Test
+    void metricsMoveWithRequests() throws IOException {
+        STORE.write("counted.png", TestStore.bytes(1234, 53));
+        String hits = "pixmesh_requests_seconds_count{cache=\"hit\",status=\"200\"}";
+        double hitsBefore = Metrics.sum("/" + NAME, hits);
+        double bytesBefore = Metrics.sum("/" + NAME, "pixmesh_response_bytes_total");
+
+        get("/counted.png");
+        get("/counted.png");
+        get("/counted.png");
+
+        assertThat(Metrics.sum("/" + NAME, hits) - hitsBefore).isEqualTo(2.0);
+        assertThat(Metrics.sum("/" + NAME, "pixmesh_response_bytes_total") - bytesBefore).isGreaterThanOrEqualTo(3 * 1234);
+        assertThat(HttpExchange.get("/" + NAME + "/-/metrics").send(PixmeshWar.port()).text())
+                .contains("pixmesh_requests_seconds_bucket{cache=\"hit\",status=\"200\",le=")
+                .contains("pixmesh_cache_tier_entries{tier=\"heap\"}")
+                .contains("pixmesh_digest_index_entries")
+                // Counted here, but the test classpath's Logback configuration logs no access lines.
+                .contains("pixmesh_access_lines_total");
     }
 
     @Test

@@ -1,0 +1,60 @@
+package io.pixmesh.logging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The access log's numbers, from the same {@link AccessEvent} as its lines:
+ * {@code pixmesh_requests_seconds{status,cache}} (a timer with a latency histogram),
+ * {@code pixmesh_response_bytes_total} and {@code pixmesh_access_lines_total}.
+ */
+final class RequestMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter bytes;
+    private final Counter lines;
+
+    RequestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.bytes = Counter.builder("pixmesh.response.bytes").baseUnit("bytes")
+                .description("Body bytes sent, sendfile included")
+                .register(registry);
+        this.lines = Counter.builder("pixmesh.access.lines")
+                .description("Access log lines handed to the logger")
+                .register(registry);
+    }
+
+    void record(AccessEvent event, boolean logged) {
+        Timer.builder("pixmesh.requests")
+                .description("Requests by status and by how the cache answered, with their latency")
+                .tag("status", Integer.toString(event.status()))
+                .tag("cache", cacheResult(event.cacheStatus()))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(event.durationMicros(), TimeUnit.MICROSECONDS);
+        bytes.increment(event.bytes());
+        if (logged) {
+            lines.increment();
+        }
+    }
+
+    /**
+     * A small, fixed set of labels read from a {@code Cache-Status} value (see
+     * {@code io.pixmesh.cache.CacheStatus} for the forms): {@code hit}, {@code miss},
+     * {@code revalidated}, {@code stale_if_error}, or {@code none} (no cache took part).
+     */
+    static String cacheResult(String cacheStatus) {
+        if (cacheStatus.isEmpty()) {
+            return "none";
+        }
+        if (cacheStatus.contains("; hit")) {
+            return "hit";
+        }
+        if (cacheStatus.contains("detail=stale-if-error")) {
+            return "stale_if_error";
+        }
+        return cacheStatus.contains("fwd=stale") ? "revalidated" : "miss";
+    }
+}
