@@ -1,5 +1,7 @@
 package io.pixmesh.ops;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.pixmesh.Pixmesh;
 import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.peer.CircuitBreaker;
@@ -15,15 +17,11 @@ import io.pixmesh.web.RawPath;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +36,7 @@ public final class AdminServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(AdminServlet.class);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private transient Pixmesh pixmesh;
     private transient AdminToken token;
@@ -106,15 +105,22 @@ public final class AdminServlet extends HttpServlet {
         pixmesh.responseCache().ifPresent(cache -> cache.remove(key.value()));
         String store = fromStore ? (pixmesh.store().delete(key) ? "deleted" : "absent") : "kept";
         log.warn("Purged /{} (store: {}) for {}", key.value(), store, mayForward ? request.getRemoteAddr() : "a peer");
-        StringBuilder json = new StringBuilder("{\"path\":").append(Json.string("/" + key.value()))
-                .append(",\"cache\":\"purged\",\"store\":\"").append(store).append('"');
-        if (mayForward && "all".equals(request.getParameter("sites"))) {
-            StringJoiner sites = new StringJoiner(",", "{", "}");
-            fanOut.purge("/" + key.value(), fromStore).forEach((peer, answer) ->
-                    sites.add(Json.string(peer) + ":" + Json.string(answer)));
-            json.append(",\"sites\":").append(sites);
-        }
-        json(response, json.append('}').toString());
+        Map<String, String> sites = mayForward && "all".equals(request.getParameter("sites"))
+                ? fanOut.purge("/" + key.value(), fromStore) : null;
+        json(response, json -> {
+            json.writeStartObject();
+            json.writeStringField("path", "/" + key.value());
+            json.writeStringField("cache", "purged");
+            json.writeStringField("store", store);
+            if (sites != null) {
+                json.writeObjectFieldStart("sites");
+                for (Map.Entry<String, String> site : sites.entrySet()) {
+                    json.writeStringField(site.getKey(), site.getValue());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        });
     }
 
     private void peers(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -122,32 +128,41 @@ public final class AdminServlet extends HttpServlet {
             PlainText.methodNotAllowed(response, "GET");
             return;
         }
-        List<String> entries = new ArrayList<>();
         PeerStatus status = pixmesh.peering().status();
-        pixmesh.peering().fetcher().ifPresent(fetcher -> {
-            for (Peer peer : fetcher.peers().peers()) {
-                entries.add(peerJson(peer, fetcher, status.of(peer)));
+        json(response, json -> {
+            json.writeStartObject();
+            json.writeStringField("self", pixmesh.peering().self());
+            json.writeArrayFieldStart("peers");
+            if (pixmesh.peering().fetcher().isPresent()) {
+                PeerFetcher fetcher = pixmesh.peering().fetcher().get();
+                for (Peer peer : fetcher.peers().peers()) {
+                    writePeer(json, peer, fetcher.breaker(peer), status.of(peer));
+                }
             }
+            json.writeEndArray();
+            json.writeEndObject();
         });
-        json(response, "{\"self\":" + Json.string(pixmesh.peering().self()) + ",\"peers\":[" + String.join(",", entries) + "]}");
     }
 
-    private static String peerJson(Peer peer, PeerFetcher fetcher, PeerStatus.Recent recent) {
-        CircuitBreaker breaker = fetcher.breaker(peer);
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", Json.string(peer.name()));
-        fields.put("url", Json.string(peer.base().toString()));
-        fields.put("circuit", Json.string(breaker.state().name().toLowerCase(Locale.ROOT)));
-        fields.put("successes", Long.toString(breaker.successes()));
-        fields.put("failures", Long.toString(breaker.failures()));
-        fields.put("rejections", Long.toString(breaker.rejections()));
-        fields.put("lastMillis", recent == null ? "null" : String.format(Locale.ROOT, "%.1f", recent.lastMillis()));
-        fields.put("lastResult", recent == null ? "null" : Json.string(recent.lastResult()));
-        fields.put("lastError", recent == null || recent.lastError() == null ? "null" : Json.string(recent.lastError()));
-        fields.put("lastErrorAt", recent == null || recent.lastErrorAt() == null ? "null" : Json.string(recent.lastErrorAt().toString()));
-        StringJoiner json = new StringJoiner(",", "{", "}");
-        fields.forEach((name, value) -> json.add(Json.string(name) + ":" + value));
-        return json.toString();
+    private static void writePeer(JsonGenerator json, Peer peer, CircuitBreaker breaker, PeerStatus.Recent recent)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", peer.name());
+        json.writeStringField("url", peer.base().toString());
+        json.writeStringField("circuit", breaker.state().name().toLowerCase(Locale.ROOT));
+        json.writeNumberField("successes", breaker.successes());
+        json.writeNumberField("failures", breaker.failures());
+        json.writeNumberField("rejections", breaker.rejections());
+        if (recent == null) {
+            json.writeNullField("lastMillis");
+            json.writeNullField("lastResult");
+        } else {
+            json.writeNumberField("lastMillis", Math.round(recent.lastMillis() * 10) / 10.0);
+            json.writeStringField("lastResult", recent.lastResult());
+        }
+        json.writeStringField("lastError", recent == null ? null : recent.lastError());
+        json.writeStringField("lastErrorAt", recent == null || recent.lastErrorAt() == null ? null : recent.lastErrorAt().toString());
+        json.writeEndObject();
     }
 
     /** A purge signed by a peer over its method, path and query (see {@link PurgeFanOut}). */
@@ -179,8 +194,17 @@ public final class AdminServlet extends HttpServlet {
         }
     }
 
-    private static void json(HttpServletResponse response, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    /** Writes a JSON document with {@code body} (Jackson escapes every string). */
+    private interface JsonBody {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static void json(HttpServletResponse response, JsonBody body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            body.write(json);
+        }
+        byte[] bytes = out.toByteArray();
         response.setStatus(HttpServletResponse.SC_OK);
         ResponseHeaders.of("Cache-Control", "no-store").plus("X-Content-Type-Options", "nosniff")
                 .forEach(response::setHeader);
