@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 import org.ehcache.Cache;
 import org.ehcache.CacheManager;
+import org.ehcache.Status;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
@@ -130,6 +131,11 @@ public final class ResponseCache implements Closeable {
     }
 
     /** Whether the disk tier is running; false after it failed to open. */
+    /** Whether the cache can answer: its manager is running (not closed, not failed). */
+    public boolean isAvailable() {
+        return manager.getStatus() == Status.AVAILABLE;
+    }
+
     public boolean persistent() {
         return persistent;
     }

@@ -1,10 +1,13 @@
 package io.pixmesh.ops;
 
+import io.pixmesh.cache.ResponseCache;
 import io.pixmesh.store.ImageStore;
+import java.util.Optional;
 
 /**
- * What {@code /-/health} says: whether this node should receive traffic. Cheap (a flag and two
- * {@code stat}s) and local: it never asks peers, so one site's trouble never drains another.
+ * What {@code /-/health} says: whether this node should receive traffic. Cheap (a flag, two
+ * {@code stat}s, a status field) and local: it never asks peers, so one site's trouble never
+ * drains another. A cache running without its disk tier still answers, so it counts as up.
  */
 final class Health {
 
@@ -14,10 +17,12 @@ final class Health {
 
     private final DrainSwitch drain;
     private final ImageStore store;
+    private final Optional<ResponseCache> cache;
 
-    Health(DrainSwitch drain, ImageStore store) {
+    Health(DrainSwitch drain, ImageStore store, Optional<ResponseCache> cache) {
         this.drain = drain;
         this.store = store;
+        this.cache = cache;
     }
 
     /**
@@ -30,6 +35,9 @@ final class Health {
         }
         if (!store.isReadable()) {
             return new Verdict(503, "unhealthy: store unreadable");
+        }
+        if (cache.isPresent() && !cache.get().isAvailable()) {
+            return new Verdict(503, "unhealthy: cache unavailable");
         }
         return new Verdict(200, "ok");
     }

@@ -23,7 +23,7 @@ public final class OpsServlet extends HttpServlet {
     @Override
     public void init() {
         pixmesh = Pixmesh.of(getServletContext());
-        health = new Health(pixmesh.drain(), pixmesh.store());
+        health = new Health(pixmesh.drain(), pixmesh.store(), pixmesh.responseCache());
     }
 
     @Override
