@@ -159,7 +159,10 @@ public final class ResponseCache implements Closeable {
     /** Closes the tiers, writing the disk tier out for the next open. */
     @Override
     public void close() {
-        manager.close();
+        // Idempotent, as Closeable asks: Ehcache refuses to close a manager twice.
+        if (manager.getStatus() == Status.AVAILABLE) {
+            manager.close();
+        }
     }
 
     private CachedResponse read(String key) {
