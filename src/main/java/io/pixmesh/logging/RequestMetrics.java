@@ -3,6 +3,8 @@ package io.pixmesh.logging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +17,8 @@ final class RequestMetrics {
     private final MeterRegistry registry;
     private final Counter bytes;
     private final Counter lines;
+    /** One timer per status and cache result, found without building a meter id per request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -27,12 +31,13 @@ final class RequestMetrics {
     }
 
     void record(AccessEvent event, boolean logged) {
-        Timer.builder("pixmesh.requests")
-                .description("Requests by status and by how the cache answered, with their latency")
-                .tag("status", Integer.toString(event.status()))
-                .tag("cache", cacheResult(event.cacheStatus()))
-                .publishPercentileHistogram()
-                .register(registry)
+        String cache = cacheResult(event.cacheStatus());
+        timers.computeIfAbsent(event.status() + " " + cache, key -> Timer.builder("pixmesh.requests")
+                        .description("Requests by status and by how the cache answered, with their latency")
+                        .tag("status", Integer.toString(event.status()))
+                        .tag("cache", cache)
+                        .publishPercentileHistogram()
+                        .register(registry))
                 .record(event.durationMicros(), TimeUnit.MICROSECONDS);
         bytes.increment(event.bytes());
         if (logged) {
