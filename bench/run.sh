@@ -15,7 +15,8 @@
 #
 # Settings (environment): ROUNDS (3), DURATION seconds per round (6), WARMUP seconds (2),
 # CONNECTIONS (32), THREADS (2), SCENARIOS (all: hit12 hit48 hit1m 304 big20m zipf profile
-# peer-miss coalesce), HEAP_ENTRIES (256), JFR_SECONDS (20), BURSTS (5), SINGLES (20).
+# peer-miss coalesce), HEAP_ENTRIES (256), JFR_SECONDS (20), BURSTS (5), SINGLES (20);
+# HOLD=1 keeps the servers running after the scenarios, for a look by hand, until Ctrl-C.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -98,7 +99,7 @@ cp "$bench/ceiling/web.xml" "$ceiling/war/WEB-INF/web.xml"
 (cd "$ceiling/war" && jar cf "$ceiling/ceiling.war" .)
 tools="$work/tools"
 mkdir -p "$tools"
-javac --release 17 -d "$tools" "$bench/tools/HttpProbe.java" "$bench/tools/JfrTop.java" "$bench/tools/Report.java"
+javac --release 17 -d "$tools" "$bench"/tools/{HttpProbe,JfrTop,FillWakeups,Report}.java
 
 # --- one run directory, free ports ------------------------------------------------------------
 run="$work/run-$(date +%Y%m%dT%H%M%S)"
@@ -244,7 +245,7 @@ facts="$run/facts.txt"
   echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src pom.xml || echo '+dirty')"
   echo "nproc=$(nproc)"
-  echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+  echo "cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
   echo "memory=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "kernel=$(uname -sr)"
   echo "java=$(java -version 2>&1 | sed -n 2p)"
@@ -279,7 +280,7 @@ for c in pixmesh default nginx; do
   check "$c" /big/20m.jpg 200 20971520
 done
 for f in 12k 48k 1m; do
-  curl -sS -o /dev/null -D - "$(url pixmesh /h/$f.jpg)" | grep -qi '^Cache-Status: Pixmesh; hit' \
+  grep -qi '^Cache-Status: Pixmesh; hit' <<<"$(curl -sS -o /dev/null -D - "$(url pixmesh /h/$f.jpg)")" \
     || die "pixmesh /h/$f.jpg is not a cache hit"
 done
 printf '%s\n' "${!etag[@]}" | while read -r c; do echo "etag_$c=${etag[$c]}"; done >> "$facts"
@@ -342,7 +343,7 @@ heap_after_zipf() {
   # Upper bound of the bodies the heap tier can hold: the HEAP_ENTRIES largest answers the
   # cache has seen (the Zipf set and the three hit files).
   bound_bytes="$( { cut -f2 "$files/zipf-sizes.txt"; echo 12288; echo 49152; echo 1048576; } \
-    | sort -rn | head -n "$HEAP_ENTRIES" | awk '{ s += $1 } END { print s }')"
+    | sort -rn | awk -v n="$HEAP_ENTRIES" 'NR <= n { s += $1 } END { print s }')"
   heap_tier="$(metric "$(url pixmesh /-/metrics)" 'pixmesh_cache_tier_entries\{tier="heap"')"
   {
     echo "heap_used_kb=$used_kb"
@@ -356,7 +357,7 @@ heap_after_zipf() {
 zipf() {
   say "zipf: priming every file once per contender"
   for c in pixmesh default nginx; do
-    java -cp "$tools" HttpProbe prime "${port[$c]}" 8 "${prefix[$c]}" "$files/zipf-paths.txt" | sed "s/^/   $c: /"
+    java -XX:TieredStopAtLevel=1 -cp "$tools" HttpProbe prime "${port[$c]}" 8 "${prefix[$c]}" "$files/zipf-paths.txt" | sed "s/^/   $c: /"
   done
   interleaved zipf pixmesh default nginx
   heap_after_zipf
@@ -365,19 +366,21 @@ zipf() {
 profile() {
   say "profile: JFR on Pixmesh under the 12 KB hit load (${JFR_SECONDS}s), then the ceiling"
   mkdir -p "$run/jfr"
-  local c secs
+  local c secs wrk_pid
   for c in pixmesh ceiling; do
     secs="$JFR_SECONDS"
     [ "$c" = ceiling ] && secs=$(( JFR_SECONDS / 2 > 5 ? JFR_SECONDS / 2 : 5 ))
     wrk_once profile "$c" 0 "$WARMUP"
-    ( sleep 1
-      jcmd "$pid_a" JFR.start name="bench-$c" settings=profile duration="${secs}s" \
-        filename="$run/jfr/$c-hit12.jfr" >/dev/null ) &
     env BENCH_PREFIX= wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((secs + 2))s" -s "$bench/lua/bench.lua" \
-      "$(url "$c" /h/12k.jpg)" > "$run/jfr/$c-wrk.txt"
-    wait
-    for _ in $(seq 1 30); do
-      jcmd "$pid_a" JFR.check name="bench-$c" 2>/dev/null | grep -q "bench-$c" || break
+      "$(url "$c" /h/12k.jpg)" > "$run/jfr/$c-wrk.txt" &
+    wrk_pid=$!
+    sleep 1
+    jcmd "$pid_a" JFR.start name="bench-$c" settings=profile method-profiling=max duration="${secs}s" \
+      filename="$run/jfr/$c-hit12.jfr" >/dev/null
+    wait "$wrk_pid"
+    # the recording is written when its duration ends; wait until it is no longer listed
+    for _ in $(seq 1 60); do
+      grep -q "name=bench-$c" <<<"$(jcmd "$pid_a" JFR.check 2>/dev/null)" || break
       sleep 1
     done
     java -cp "$tools" JfrTop "$run/jfr/$c-hit12.jfr" \
@@ -389,7 +392,7 @@ profile() {
 peer_miss() {
   local before after
   curl -fsS -o /dev/null "$(url edge /cold/000/000000.jpg)"
-  curl -sS -o /dev/null -D - "$(url edge /cold/000/000000.jpg)" | grep -qi '^Cache-Status: Pixmesh; hit' \
+  grep -qi '^Cache-Status: Pixmesh; hit' <<<"$(curl -sS -o /dev/null -D - "$(url edge /cold/000/000000.jpg)")" \
     || die "edge: a filled image is not then a cache hit"
   before="$(metric "http://127.0.0.1:$port_b/images/-/metrics" pixmesh_origin_requests_total)"
   interleaved peer-miss edge
@@ -399,26 +402,51 @@ peer_miss() {
 }
 
 coalesce() {
-  say "coalesce: $SINGLES single cold fetches, then $BURSTS bursts of $BURST_SIZE requests for one cold key"
-  local peer_metrics="http://127.0.0.1:$port_b/images/-/metrics" edge_metrics i before after fb fa
-  local -a singles=()
+  say "coalesce: 50 fills to warm up, $SINGLES single cold fetches, then $BURSTS bursts of $BURST_SIZE requests for one cold key"
+  local peer_metrics="http://127.0.0.1:$port_b/images/-/metrics" i before after fb fa out
+  local -a singles=() warm=()
+  for i in $(seq 500 549); do warm+=("/edge/cold/000/$(printf %06d "$i").jpg"); done
+  java -XX:TieredStopAtLevel=1 -cp "$tools" HttpProbe single "$port_a" /edge/-/health "${warm[@]}" > /dev/null
   for i in $(seq 100 $((100 + SINGLES - 1))); do singles+=("/edge/cold/000/$(printf %06d "$i").jpg"); done
   before="$(metric "$peer_metrics" pixmesh_origin_requests_total)"
-  java -cp "$tools" HttpProbe single "$port_a" /edge/-/health "${singles[@]}" > "$run/coalesce-single.txt"
+  java -XX:TieredStopAtLevel=1 -cp "$tools" HttpProbe single "$port_a" /edge/-/health "${singles[@]}" > "$run/coalesce-single.txt"
   after="$(metric "$peer_metrics" pixmesh_origin_requests_total)"
   grep '^SUMMARY' "$run/coalesce-single.txt" | sed 's/^SUMMARY/single/' >> "$run/coalesce.txt"
   echo "single_peer_requests=$((after - before)) for $SINGLES fetches" >> "$run/coalesce.txt"
   for i in $(seq 1 "$BURSTS"); do
     before="$(metric "$peer_metrics" pixmesh_origin_requests_total)"
     fb="$(metric "$(url edge /-/metrics)" 'pixmesh_peer_fetches_seconds_count')"
-    java -cp "$tools" HttpProbe burst "$port_a" "$BURST_SIZE" /edge/-/health \
+    java -XX:TieredStopAtLevel=1 -cp "$tools" HttpProbe burst "$port_a" "$BURST_SIZE" /edge/-/health \
       "/edge/cold/000/$(printf %06d "$i").jpg" > "$run/coalesce-burst-$i.txt"
     after="$(metric "$peer_metrics" pixmesh_origin_requests_total)"
     fa="$(metric "$(url edge /-/metrics)" 'pixmesh_peer_fetches_seconds_count')"
-    echo "burst $i $(grep '^SUMMARY' "$run/coalesce-burst-$i.txt" | sed 's/^SUMMARY //') not200=$(grep -c '^REQ' "$run/coalesce-burst-$i.txt" | awk -v ok="$(grep -c '^REQ status=200' "$run/coalesce-burst-$i.txt")" '{ print $1 - ok }') peer_requests=$((after - before)) edge_peer_fetches=$((fa - fb))" >> "$run/coalesce.txt"
+    out="$run/coalesce-burst-$i.txt"
+    # The same burst again, now that the key is stored: what 64 concurrent hits cost here, so
+    # that the cold burst's tail can be told apart from the burst's own cost.
+    java -XX:TieredStopAtLevel=1 -cp "$tools" HttpProbe burst "$port_a" "$BURST_SIZE" /edge/-/health \
+      "/edge/cold/000/$(printf %06d "$i").jpg" > "$run/coalesce-hot-$i.txt"
+    echo "burst $i $(sed -n 's/^SUMMARY //p' "$out") $(sed -n 's/^SENT //p' "$out")" \
+      "not200=$(grep '^REQ' "$out" | grep -vc '^REQ status=200 ' || true)" \
+      "peer_requests=$((after - before)) edge_peer_fetches=$((fa - fb))" \
+      "hot_p50_us=$(sed -n 's/^SUMMARY .*p50_us=\([0-9]*\).*/\1/p' "$run/coalesce-hot-$i.txt")" \
+      "hot_p99_us=$(sed -n 's/^SUMMARY .*p99_us=\([0-9]*\).*/\1/p' "$run/coalesce-hot-$i.txt")" >> "$run/coalesce.txt"
   done
+  # One more burst, not counted: under JFR, to see how the waiting requests are woken.
+  mkdir -p "$run/jfr"
+  jcmd "$pid_a" JFR.start name=bench-burst settings="$bench/jfr/waits.jfc" filename="$run/jfr/burst.jfr" >/dev/null
+  java -XX:TieredStopAtLevel=1 -cp "$tools" HttpProbe burst "$port_a" "$BURST_SIZE" /edge/-/health \
+    /edge/cold/000/000099.jpg > "$run/coalesce-diagnostic.txt"
+  jcmd "$pid_a" JFR.stop name=bench-burst >/dev/null
+  echo "diagnostic $(sed -n 's/^SUMMARY //p' "$run/coalesce-diagnostic.txt") $(java -cp "$tools" FillWakeups "$run/jfr/burst.jfr")" \
+    >> "$run/coalesce.txt"
   sed 's/^/   /' "$run/coalesce.txt"
 }
+
+# JIT warm-up of the Tomcat contenders on the paths they all share, before any recording
+say "warm-up of the Tomcat contexts"
+for scenario in hit12 304 hit48; do
+  for c in pixmesh default ceiling; do wrk_once "$scenario" "$c" 0 "$WARMUP"; done
+done
 
 for scenario in $SCENARIOS; do
   case "$scenario" in
@@ -430,9 +458,14 @@ for scenario in $SCENARIOS; do
     coalesce) coalesce ;;
     *) die "unknown scenario: $scenario" ;;
   esac
+  echo "load_after_$scenario=$(uptime | sed 's/.*load average: //')" >> "$facts"
 done
 
 echo "load_after=$(uptime | sed 's/.*load average: //')" >> "$facts"
+if [ "${HOLD:-0}" = 1 ]; then
+  say "holding (HOLD=1): Pixmesh $(url pixmesh /), edge $(url edge /), peer http://127.0.0.1:$port_b/images/, nginx $(url nginx /); Ctrl-C stops"
+  while true; do sleep 5; done
+fi
 java -cp "$tools" Report "$run" > "$run/results.md"
 say "results: $run/results.md"
 cat "$run/results.md"

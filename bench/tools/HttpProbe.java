@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A minimal HTTP/1.1 client on raw keep-alive sockets, for what wrk cannot do:
@@ -21,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   prime  PORT CONNECTIONS PREFIX LISTFILE   GET each path of LISTFILE once (PREFIX + path)
  *   single PORT WARMPATH PATH...              one connection, warmed with WARMPATH, then each
  *                                             PATH in turn; one line per request
- *   burst  PORT N WARMPATH PATH               N connections, each warmed with WARMPATH, then all
- *                                             N send PATH at the same instant
+ *   burst  PORT N WARMPATH PATH               N connections, each warmed with WARMPATH, then
+ *                                             PATH sent on all N at once (see burst())
  * </pre>
  *
  * Prints {@code REQ status=.. us=..} per measured request and a {@code SUMMARY} line. Latency
@@ -31,6 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class HttpProbe {
 
     record Answer(int status, long micros) {
+    }
+
+    record Response(int status, String cacheStatus) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,33 +87,52 @@ public final class HttpProbe {
         summary(micros);
     }
 
+    /**
+     * N warmed connections, a reader thread blocked on each; then one thread writes the request
+     * on every connection in a tight loop (all N are out within about a millisecond, far less
+     * than one fill), and each reader times its answer from the moment its request was written.
+     */
     static void burst(int port, int n, String warm, String path) throws Exception {
         List<Conn> conns = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Conn conn = new Conn(port);
-            conn.exchange(warm);
-            conns.add(conn);
+            conns.add(new Conn(port));
         }
-        CountDownLatch ready = new CountDownLatch(n);
-        CountDownLatch go = new CountDownLatch(1);
-        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        // Several exchanges per connection, so that this JVM's sending code is compiled and the
+        // burst goes out fast.
+        for (int round = 0; round < 5; round++) {
+            for (Conn conn : conns) {
+                conn.exchange(warm);
+            }
+        }
+        AtomicLongArray sentAt = new AtomicLongArray(n);
+        ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
+        CountDownLatch reading = new CountDownLatch(n);
         List<Thread> threads = new ArrayList<>();
-        for (Conn conn : conns) {
+        for (int i = 0; i < n; i++) {
+            Conn conn = conns.get(i);
+            int index = i;
             Thread t = new Thread(() -> {
                 try {
-                    ready.countDown();
-                    go.await();
-                    answers.add(conn.exchange(path));
-                } catch (IOException | InterruptedException e) {
-                    answers.add(new Answer(-1, -1));
+                    reading.countDown();
+                    Response response = conn.read();
+                    long micros = (System.nanoTime() - sentAt.get(index)) / 1000;
+                    answers.add(String.format("REQ status=%d us=%d cache-status=%s", response.status(), micros,
+                            response.cacheStatus().replace(' ', '_')));
+                } catch (IOException e) {
+                    answers.add("REQ status=-1 us=-1 error=" + e);
                 }
             });
             t.start();
             threads.add(t);
         }
-        ready.await();
-        Thread.sleep(50);
-        go.countDown();
+        reading.await();
+        Thread.sleep(500); // lets this JVM's compiler threads go quiet first
+
+        for (int i = 0; i < n; i++) {
+            sentAt.set(i, System.nanoTime());
+            conns.get(i).send(path);
+        }
+        long spread = (System.nanoTime() - sentAt.get(0)) / 1000;
         for (Thread t : threads) {
             t.join();
         }
@@ -117,10 +140,13 @@ public final class HttpProbe {
             conn.close();
         }
         List<Long> micros = new ArrayList<>();
-        for (Answer a : answers) {
-            System.out.printf("REQ status=%d us=%d%n", a.status(), a.micros());
-            micros.add(a.micros());
+        int collapsed = 0;
+        for (String a : answers) {
+            System.out.println(a);
+            micros.add(Long.parseLong(a.replaceAll(".* us=(-?[0-9]+).*", "$1")));
+            collapsed += a.contains("collapsed") ? 1 : 0;
         }
+        System.out.printf("SENT spread_us=%d collapsed=%d%n", spread, collapsed);
         summary(micros);
     }
 
@@ -152,15 +178,27 @@ public final class HttpProbe {
         /** One GET: status, and microseconds to the last body byte. */
         Answer exchange(String path) throws IOException {
             long start = System.nanoTime();
+            send(path);
+            return new Answer(read().status(), (System.nanoTime() - start) / 1000);
+        }
+
+        void send(String path) throws IOException {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
+        }
+
+        /** Reads one whole answer. */
+        Response read() throws IOException {
             String head = readHead(in);
             int status = Integer.parseInt(head.substring(9, 12));
             long length = 0;
             boolean chunked = false;
+            String cacheStatus = "";
             for (String line : head.split("\r\n")) {
                 String lower = line.toLowerCase();
-                if (lower.startsWith("content-length:")) {
+                if (lower.startsWith("cache-status:")) {
+                    cacheStatus = line.substring(13).trim();
+                } else if (lower.startsWith("content-length:")) {
                     length = Long.parseLong(line.substring(15).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
@@ -171,7 +209,7 @@ public final class HttpProbe {
             } else if (status != 304 && status != 204) {
                 skip(in, length);
             }
-            return new Answer(status, (System.nanoTime() - start) / 1000);
+            return new Response(status, cacheStatus);
         }
 
         @Override
@@ -180,14 +218,23 @@ public final class HttpProbe {
         }
     }
 
+    /** The header block, up to and including the empty line; no allocation per byte. */
     static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+        StringBuilder head = new StringBuilder(512);
+        int matched = 0; // of CR LF CR LF
+        while (matched < 4) {
             int b = in.read();
             if (b < 0) {
                 throw new EOFException("connection closed in the header");
             }
             head.append((char) b);
+            if (b == '\r') {
+                matched = matched == 2 ? 3 : 1;
+            } else if (b == '\n') {
+                matched = matched == 1 || matched == 3 ? matched + 1 : 0;
+            } else {
+                matched = 0;
+            }
         }
         return head.toString();
     }

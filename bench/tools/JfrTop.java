@@ -26,6 +26,7 @@ public final class JfrTop {
         double rps = args.length > 1 && !args[1].isEmpty() ? Double.parseDouble(args[1]) : 0;
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> appInclusive = new HashMap<>();
+        Map<String, Long> appCallSites = new HashMap<>();
         Map<String, Long> allocByClass = new HashMap<>();
         Map<String, Long> allocBySite = new HashMap<>();
         Map<Long, long[]> threadAllocated = new HashMap<>();
@@ -41,6 +42,7 @@ public final class JfrTop {
                     }
                     samples++;
                     self.merge(name(frames.get(0)), 1L, Long::sum);
+                    appCallSites.merge(callSite(frames), 1L, Long::sum);
                     Set<String> seen = new HashSet<>();
                     for (RecordedFrame frame : frames) {
                         String name = name(frame);
@@ -78,6 +80,8 @@ public final class JfrTop {
         }
         table("Hottest frames (self time, share of execution samples)", self, samples, 20, "frame");
         table("Pixmesh methods (inclusive: share of samples with the method on the stack)", appInclusive, samples, 25, "method");
+        table("Pixmesh call sites (innermost Pixmesh frame and line → the method it was in or called; self time of"
+                + " Pixmesh code and everything it calls, Tomcat's writes included)", appCallSites, samples, 25, "call site");
         table("Allocation by class (share of sampled allocation weight)", allocByClass, allocSampled, 12, "class");
         table("Allocation by site (first io.pixmesh frame, else the top frame)", allocBySite, allocSampled, 15, "site");
     }
@@ -88,6 +92,17 @@ public final class JfrTop {
 
     private static String name(RecordedFrame frame) {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+
+    /** The innermost Pixmesh frame with its line, and the frame it called (or itself, if on top). */
+    private static String callSite(List<RecordedFrame> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            if (name(frames.get(i)).startsWith(APP)) {
+                String callee = i == 0 ? "(self)" : name(frames.get(i - 1));
+                return name(frames.get(i)) + ":" + frames.get(i).getLineNumber() + " → " + callee;
+            }
+        }
+        return "(outside Pixmesh)";
     }
 
     private static String site(List<RecordedFrame> frames) {

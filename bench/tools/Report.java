@@ -67,11 +67,16 @@ public final class Report {
         System.out.println("### Machine and run\n");
         System.out.println("| | |\n|---|---|");
         for (String key : List.of("date", "commit", "nproc", "cpu", "memory", "kernel", "java", "tomcat", "nginx", "wrk",
-                "jvm_a", "settings", "load_before", "load_after")) {
+                "jvm_a", "settings")) {
             if (facts.containsKey(key)) {
                 System.out.printf("| %s | %s |%n", key, facts.get(key));
             }
         }
+        facts.forEach((key, value) -> {
+            if (key.startsWith("load_")) {
+                System.out.printf("| %s | %s |%n", key.replace('_', ' '), value);
+            }
+        });
         System.out.println();
     }
 
@@ -160,14 +165,27 @@ public final class Report {
         System.out.println("### 64 concurrent requests for one cold key\n");
         System.out.printf("Single cold fetches (one at a time, %s keys): p50 %s, p99 %s; %s.%n%n", single.get("n"),
                 micros(single.get("p50_us")), micros(single.get("p99_us")), lines.get(1).replace('_', ' '));
-        System.out.println("| burst | p50 | p99 | not 200 | requests at the peer | edge's peer fetches |\n|---|---:|---:|---:|---:|---:|");
+        System.out.println("| burst | p50 | p99 | all 64 sent within | answered as `collapsed` | not 200 | requests at the peer | edge's peer fetches | same burst, key stored: p50 | p99 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        String diagnostic = null;
         for (String line : lines.subList(2, lines.size())) {
+            if (line.startsWith("diagnostic ")) {
+                diagnostic = line;
+                continue;
+            }
             Map<String, String> b = keyValues(line);
             bursts.add(b);
-            System.out.printf("| %s | %s | %s | %s | %s | %s |%n", line.split(" ")[1], micros(b.get("p50_us")),
-                    micros(b.get("p99_us")), b.get("not200"), b.get("peer_requests"), b.get("edge_peer_fetches"));
+            System.out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", line.split(" ")[1], micros(b.get("p50_us")),
+                    micros(b.get("p99_us")), micros(b.get("spread_us")), b.get("collapsed"), b.get("not200"),
+                    b.get("peer_requests"), b.get("edge_peer_fetches"), micros(b.get("hot_p50_us")), micros(b.get("hot_p99_us")));
         }
         System.out.println();
+        if (diagnostic != null) {
+            Map<String, String> d = keyValues(diagnostic);
+            System.out.printf("One more burst under JFR (bench/jfr/waits.jfc; not in the table): p99 %s; %s requests waited"
+                    + " in `Fill.follow`; from the first to the last of them waking up: %s; woken in the order they arrived:"
+                    + " %s of consecutive pairs.%n%n", micros(d.get("p99_us")), d.get("followers"),
+                    micros(d.getOrDefault("wake_spread_us", "0")), d.getOrDefault("woken_in_arrival_order", "–"));
+        }
         boolean one = bursts.stream().allMatch(b -> b.get("peer_requests").equals("1") && b.get("edge_peer_fetches").equals("1"));
         targets.add(new String[] {"cold key × 64: one peer fetch per burst",
                 bursts.size() + " bursts: peer requests " + String.join(", ", bursts.stream().map(b -> b.get("peer_requests")).toList()),
