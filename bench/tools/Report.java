@@ -99,14 +99,18 @@ public final class Report {
 
     void ratios() {
         System.out.println("### Ratios (median of the per-round ratios)\n");
-        System.out.println("| scenario | req/s Pixmesh ÷ DefaultServlet | ÷ ceiling | ÷ nginx | p99 Pixmesh ÷ nginx |\n|---|---:|---:|---:|---:|");
+        System.out.println("p99 ratios of the other Tomcat contenders to nginx show what any servlet in this Tomcat gets"
+                + " on this machine.\n");
+        System.out.println("| scenario | req/s Pixmesh ÷ DefaultServlet | ÷ ceiling | ÷ nginx | p99 Pixmesh ÷ nginx |"
+                + " p99 DefaultServlet ÷ nginx | p99 ceiling ÷ nginx |\n|---|---:|---:|---:|---:|---:|---:|");
         for (String scenario : SCENARIOS) {
             if (rows(scenario, "pixmesh").isEmpty()) {
                 continue;
             }
-            System.out.printf("| %s | %s | %s | %s | %s |%n", TITLES.get(scenario),
+            System.out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", TITLES.get(scenario),
                     ratioText(scenario, "default", Row::rps), ratioText(scenario, "ceiling", Row::rps),
-                    ratioText(scenario, "nginx", Row::rps), ratioText(scenario, "nginx", Row::p99));
+                    ratioText(scenario, "nginx", Row::rps), ratioText(scenario, "nginx", Row::p99),
+                    ratioText("default", scenario, "nginx", Row::p99), ratioText("ceiling", scenario, "nginx", Row::p99));
         }
         System.out.println();
         for (String scenario : List.of("hit12", "hit48", "304")) {
@@ -219,8 +223,13 @@ public final class Report {
     }
 
     double ratio(String scenario, String other, ToDoubleFunction<Row> value) {
+        return ratio("pixmesh", scenario, other, value);
+    }
+
+    /** The median over rounds of {@code value} of {@code contender} ÷ that of {@code other} in the same round. */
+    double ratio(String contender, String scenario, String other, ToDoubleFunction<Row> value) {
         List<Double> ratios = new ArrayList<>();
-        for (Row p : rows(scenario, "pixmesh")) {
+        for (Row p : rows(scenario, contender)) {
             rows(scenario, other).stream().filter(o -> o.round == p.round).findFirst()
                     .ifPresent(o -> ratios.add(value.applyAsDouble(p) / value.applyAsDouble(o)));
         }
@@ -228,7 +237,11 @@ public final class Report {
     }
 
     String ratioText(String scenario, String other, ToDoubleFunction<Row> value) {
-        double r = ratio(scenario, other, value);
+        return ratioText("pixmesh", scenario, other, value);
+    }
+
+    String ratioText(String contender, String scenario, String other, ToDoubleFunction<Row> value) {
+        double r = ratio(contender, scenario, other, value);
         return Double.isNaN(r) ? "–" : String.format("%.2f", r);
     }
 
