@@ -338,6 +338,13 @@ interleaved() {
   done
 }
 
+# metrics_delta before-file: how Pixmesh's cache counters moved since before-file was taken
+metrics_delta() {
+  local pattern='^pixmesh_(cache_requests|cache_tier_(hits|misses|evictions)|origin_requests)'
+  join <(grep -E "$pattern" "$1" | sort) <(curl -fsS "$(url pixmesh /-/metrics)" | grep -E "$pattern" | sort) \
+    | awk '{ d = $3 - $2; if (d != 0) printf "%s %d\n", $1, d }'
+}
+
 heap_after_zipf() {
   say "heap after the Zipf run"
   jcmd "$pid_a" GC.run >/dev/null
@@ -364,7 +371,9 @@ zipf() {
   for c in pixmesh default nginx; do
     java -XX:TieredStopAtLevel=1 -cp "$tools" HttpProbe prime "${port[$c]}" 8 "${prefix[$c]}" "$files/zipf-paths.txt" | sed "s/^/   $c: /"
   done
+  curl -fsS "$(url pixmesh /-/metrics)" > "$run/zipf-metrics-before.txt"
   interleaved zipf pixmesh default nginx
+  metrics_delta "$run/zipf-metrics-before.txt" > "$run/zipf-metrics.txt"
   heap_after_zipf
 }
 
@@ -379,10 +388,13 @@ profile() {
     env BENCH_PREFIX= wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((secs + 2))s" -s "$bench/lua/bench.lua" \
       "$(url "$c" /h/12k.jpg)" > "$run/jfr/$c-wrk.txt" &
     wrk_pid=$!
+    [ "$c" = pixmesh ] && curl -fsS "$(url pixmesh /-/metrics)" > "$run/jfr/metrics-before.txt"
     sleep 1
     jcmd "$pid_a" JFR.start name="bench-$c" settings=profile method-profiling=max duration="${secs}s" \
       filename="$run/jfr/$c-hit12.jfr" >/dev/null
     wait "$wrk_pid"
+    # what the cache did under this load: one image, revalidated every revalidateSeconds
+    [ "$c" = pixmesh ] && metrics_delta "$run/jfr/metrics-before.txt" > "$run/jfr/pixmesh-metrics.txt"
     # the recording is written when its duration ends; wait until it is no longer listed
     for _ in $(seq 1 60); do
       grep -q "name=bench-$c" <<<"$(jcmd "$pid_a" JFR.check 2>/dev/null)" || break

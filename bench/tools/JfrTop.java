@@ -30,6 +30,7 @@ public final class JfrTop {
         Map<String, Long> allocByClass = new HashMap<>();
         Map<String, Long> allocBySite = new HashMap<>();
         Map<Long, long[]> threadAllocated = new HashMap<>();
+        Map<String, double[]> waits = new HashMap<>();
         Instant[] window = new Instant[2];
         long samples = 0;
         long allocSampled = 0;
@@ -66,6 +67,14 @@ public final class JfrTop {
                     window[0] = window[0] == null || t.isBefore(window[0]) ? t : window[0];
                     window[1] = window[1] == null || t.isAfter(window[1]) ? t : window[1];
                 }
+                case "jdk.JavaMonitorEnter", "jdk.ThreadPark" -> {
+                    String where = waitSite(event);
+                    if (where != null) {
+                        double[] w = waits.computeIfAbsent(where, k -> new double[2]);
+                        w[0]++;
+                        w[1] += event.getDuration().toNanos() / 1e6;
+                    }
+                }
                 default -> {
                 }
             }
@@ -82,8 +91,39 @@ public final class JfrTop {
         table("Pixmesh methods (inclusive: share of samples with the method on the stack)", appInclusive, samples, 25, "method");
         table("Pixmesh call sites (innermost Pixmesh frame and line → the method it was in or called; self time of"
                 + " Pixmesh code and everything it calls, Tomcat's writes included)", appCallSites, samples, 25, "call site");
+        System.out.println("Waits of request threads (JFR thresholds of settings=profile: monitors and parks of 10 ms or more;"
+                + " idle pool threads left out)\n\n| waits | total | where |\n|---:|---:|---|");
+        waits.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(10)
+                .forEach(e -> System.out.printf("| %.0f | %.0f ms | %s |%n", e.getValue()[0], e.getValue()[1], e.getKey()));
+        System.out.println();
         table("Allocation by class (share of sampled allocation weight)", allocByClass, allocSampled, 12, "class");
         table("Allocation by site (first io.pixmesh frame, else the top frame)", allocBySite, allocSampled, 15, "site");
+    }
+
+    /**
+     * What a request thread waited on, or null for waits of idle or background threads: the
+     * monitor's class or the parking frame, and the nearest Pixmesh or library frame below it.
+     */
+    private static String waitSite(RecordedEvent event) {
+        if (event.getThread() == null || !event.getThread().getJavaName().contains("-exec-")) {
+            return null;
+        }
+        List<RecordedFrame> frames = frames(event.getStackTrace());
+        if (frames.stream().anyMatch(f -> name(f).endsWith("ThreadPoolExecutor.getTask"))) {
+            return null;
+        }
+        String what = event.getEventType().getName().equals("jdk.JavaMonitorEnter")
+                ? "monitor `" + event.getClass("monitorClass").getName() + "`"
+                : "park";
+        for (RecordedFrame frame : frames) {
+            String name = name(frame);
+            if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")) {
+                return what + " in `" + name + ":" + frame.getLineNumber() + "`";
+            }
+        }
+        return what;
     }
 
     private static List<RecordedFrame> frames(RecordedStackTrace stack) {

@@ -48,6 +48,7 @@ public final class Report {
         results();
         ratios();
         heap();
+        counters(dir.resolve("zipf-metrics.txt"), "Pixmesh's cache counters over the Zipf warm-up and rounds (`/-/metrics`, after minus before):");
         peerMiss();
         coalescing(dir.resolve("coalesce.txt"));
         targetsTable();
@@ -56,10 +57,20 @@ public final class Report {
             System.out.println("### JFR: Pixmesh under the 12 KiB hit load\n");
             System.out.println(Files.readString(top));
         }
+        counters(dir.resolve("jfr/pixmesh-metrics.txt"),
+                "Pixmesh's cache counters over the profiled load (`/-/metrics`, after minus before):");
         Path ceiling = dir.resolve("jfr/ceiling-top.md");
         if (Files.exists(ceiling)) {
             System.out.println("### JFR: the ceiling servlet under the same load (for comparison)\n");
             System.out.println(Files.readString(ceiling));
+        }
+    }
+
+    static void counters(Path file, String title) throws IOException {
+        if (Files.exists(file)) {
+            System.out.println(title + "\n\n```");
+            Files.readAllLines(file).forEach(System.out::println);
+            System.out.println("```\n");
         }
     }
 
