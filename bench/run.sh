@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pixmesh against Tomcat's DefaultServlet, a ceiling servlet and nginx, on loopback.
 #
-#   bench/run.sh             the recorded run (about 9 minutes on 2 cores)
+#   bench/run.sh             the recorded run (about 8 minutes on 2 cores)
 #   bench/run.sh --quick     a development run: short rounds, to check the harness works
 #
 # One Tomcat 11 (the distribution zip, fetched by Maven as in src/scripts/three-sites.sh) with
@@ -28,7 +28,7 @@ work="$root/target/bench"
 if [ "${1:-}" = "--quick" ]; then
   : "${ROUNDS:=2}" "${DURATION:=2}" "${WARMUP:=1}" "${JFR_SECONDS:=5}" "${BURSTS:=2}" "${SINGLES:=5}"
 elif [ -n "${1:-}" ]; then
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 ROUNDS="${ROUNDS:-3}"
@@ -107,23 +107,21 @@ javac --release 17 -d "$tools" "$bench"/tools/{HttpProbe,JfrTop,FillWakeups,Repo
 run="$work/run-$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$run"
 ln -sfn "$run" "$work/latest"
-taken=" "
-free_port() {
+free_port() { # a loopback port nothing listens on, not in "$@"
   local port
   for _ in $(seq 1 200); do
     port=$((20000 + RANDOM % 30000))
-    case "$taken" in *" $port "*) continue ;; esac
+    case " $* " in *" $port "*) continue ;; esac
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      taken="$taken$port "
       echo "$port"
       return
     fi
   done
   die "no free port found"
 }
-port_a="$(free_port)"; port_b="$(free_port)"; port_n="$(free_port)"
-# free_port runs in a subshell: remember the chosen ones here
-taken=" $port_a $port_b $port_n "
+port_a="$(free_port)"
+port_b="$(free_port "$port_a")"
+port_n="$(free_port "$port_a" "$port_b")"
 
 # --- cleanup: stop exactly what this run started ----------------------------------------------
 tomcat_bases=()
