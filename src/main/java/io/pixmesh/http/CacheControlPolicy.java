@@ -10,21 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class CacheControlPolicy {
 
-    /** A day fresh; a minute of serving stale while revalidating; a day of stale on errors. */
-    public static final String DEFAULT_VALUE =
-            "public, max-age=86400, stale-while-revalidate=60, stale-if-error=86400";
-
-    /**
-     * A file name whose extension follows a dot-separated run of at least 8 hexadecimal digits,
-     * as build tools fingerprint content ({@code logo.3f9a1c2e.png}); such a name changes
-     * whenever its bytes do, so its answer may be cached for good.
-     */
-    public static final String DEFAULT_IMMUTABLE_PATTERN = "\\.[0-9a-fA-F]{8,}\\.[^./]+$";
-
     /** Fresh for a year and, being {@code immutable} (RFC 8246), never revalidated meanwhile. */
     private static final String IMMUTABLE_VALUE = "public, max-age=31536000, immutable";
-
-    private static final String UNCACHEABLE_VALUE = "no-store";
 
     private final String defaultValue;
     private final Pattern immutableNamePattern;
@@ -64,13 +51,5 @@ public final class CacheControlPolicy {
     /** The Cache-Control for a 404: {@code public, max-age=<negative TTL>}. */
     public String forNotFound() {
         return notFoundValue;
-    }
-
-    /**
-     * The Cache-Control for answers no cache should keep (400, 405, 412, 416, errors):
-     * {@code no-store}.
-     */
-    public String forUncacheable() {
-        return UNCACHEABLE_VALUE;
     }
 }

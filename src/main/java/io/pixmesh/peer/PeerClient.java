@@ -91,11 +91,6 @@ public final class PeerClient implements Closeable {
             }
         }
 
-        /** 300 ms to connect, 2 s to answer, 64 KiB/s at least, 32 connections a peer, 128 in all. */
-        public static Settings defaults() {
-            return new Settings(Duration.ofMillis(300), Duration.ofMillis(2000), 64 * 1024, 32, 128);
-        }
-
         private static boolean isPositive(Duration duration) {
             return !duration.isNegative() && !duration.isZero();
         }

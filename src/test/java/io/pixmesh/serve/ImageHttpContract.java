@@ -13,12 +13,9 @@ import io.pixmesh.testing.HttpExchange;
 import io.pixmesh.testing.PixmeshWar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -435,10 +432,6 @@ abstract class ImageHttpContract {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).isEqualTo("ok\n");
         assertThat(response.header("Cache-Control")).isEqualTo("no-store");
-    }
-
-    static String httpDate(java.time.Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT).withZone(ZoneOffset.UTC).format(instant);
     }
 
     /** One part of a multipart/byteranges body. */

@@ -2,7 +2,6 @@ package io.pixmesh.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -75,10 +74,6 @@ public final class HttpExchange {
             return values.isEmpty() ? null : values.get(0);
         }
 
-        public boolean hasHeader(String name) {
-            return headers.containsKey(name.toLowerCase(Locale.ROOT));
-        }
-
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -134,10 +129,5 @@ public final class HttpExchange {
             }
             return -1;
         }
-    }
-
-    /** Reads a stream fully; for callers that check a body against a file. */
-    public static byte[] readAll(InputStream in) throws IOException {
-        return in.readAllBytes();
     }
 }

@@ -35,11 +35,6 @@ public final class TestStore {
         return dirs;
     }
 
-    /** The same directories again, untouched (for redeploy and restart tests). */
-    public static TestStore existing(String name) {
-        return new TestStore(Path.of("target", "it", name).toAbsolutePath());
-    }
-
     public Path store() {
         return store;
     }
