@@ -68,12 +68,23 @@ public final class CacheStatus {
         }
     }
 
+    /** Hits with a ttl of 0 up to this many seconds are made once: they are most answers. */
+    private static final int CACHED_HIT_TTLS = 600;
+    private static final CacheStatus[] HITS = new CacheStatus[CACHED_HIT_TTLS + 1];
+
+    static {
+        for (int ttl = 0; ttl <= CACHED_HIT_TTLS; ttl++) {
+            HITS[ttl] = new CacheStatus(null, 0, OptionalLong.of(ttl), false, null, null);
+        }
+    }
+
     private final Forward forward;
     private final int forwardStatus;
     private final OptionalLong ttl;
     private final boolean stored;
     private final String collapsed;
     private final String detail;
+    private final String value;
 
     private CacheStatus(Forward forward, int forwardStatus, OptionalLong ttl, boolean stored,
             String collapsed, String detail) {
@@ -83,6 +94,7 @@ public final class CacheStatus {
         this.stored = stored;
         this.collapsed = collapsed;
         this.detail = detail;
+        this.value = format();
     }
 
     /**
@@ -91,6 +103,9 @@ public final class CacheStatus {
      * @param ttlSeconds the stored response's remaining freshness; zero or negative when stale
      */
     public static CacheStatus hit(long ttlSeconds) {
+        if (ttlSeconds >= 0 && ttlSeconds <= CACHED_HIT_TTLS) {
+            return HITS[(int) ttlSeconds];
+        }
         return new CacheStatus(null, 0, OptionalLong.of(ttlSeconds), false, null, null);
     }
 
@@ -147,6 +162,10 @@ public final class CacheStatus {
 
     /** The list member, such as {@code Pixmesh; fwd=stale; fwd-status=304; ttl=2}. */
     public String value() {
+        return value;
+    }
+
+    private String format() {
         StringBuilder member = new StringBuilder(CACHE_NAME);
         if (forward == null) {
             member.append("; hit");

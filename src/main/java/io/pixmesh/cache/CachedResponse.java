@@ -8,6 +8,7 @@ import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.http.Validators;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,10 +17,13 @@ import java.util.stream.Collectors;
 
 /**
  * One stored answer of the origin to a GET: a full {@code 200} or a {@code 404}, with the header
- * fields the origin set, the whole body, and when it was received or last validated.
+ * fields the origin set, the whole body, when it was received, and when the origin last
+ * confirmed it.
  *
- * <p>Guarantees: instances are immutable and safe to share between threads, provided nobody
- * writes into the body array (see {@link #body()}). The stored fields never include
+ * <p>Guarantees: safe to share between threads, provided nobody writes into the body array (see
+ * {@link #body()}). Everything is immutable except the time of the last validation, which a
+ * {@code 304} that changes nothing else moves forward in place ({@link #revalidated}); see there
+ * why. The stored fields never include
  * {@code Date}, {@code Content-Length}, {@code Age} or the hop-by-hop fields of RFC 9111 §3.1;
  * they are dropped on construction, since the cache computes or the container writes each of
  * them per answer. The validators and {@code Cache-Control} directives are read once, here,
@@ -38,6 +42,8 @@ public final class CachedResponse {
     private final ResponseHeaders headers;
     private final byte[] body;
     private final long storedAtMillis;
+    /** At least {@link #storedAtMillis}; only {@link #revalidated} changes it. */
+    private volatile long validatedAtMillis;
     private final Optional<EntityTag> etag;
     private final Optional<Instant> lastModified;
     private final Optional<Validators> validators;
@@ -48,6 +54,7 @@ public final class CachedResponse {
         this.headers = headers;
         this.body = body;
         this.storedAtMillis = storedAtMillis;
+        this.validatedAtMillis = storedAtMillis;
         this.etag = EntityTag.parse(headers.get("ETag"));
         this.lastModified = HttpDates.parse(
                 headers.get("Last-Modified"), Instant.ofEpochMilli(storedAtMillis));
@@ -78,7 +85,17 @@ public final class CachedResponse {
     /**
      * This response freshened by a {@code 304} to a conditional request (RFC 9111 §4.3.4):
      * validated at {@code nowMillis}, with each field the {@code 304} carries replacing every
-     * stored field of that name, and the status and body unchanged.
+     * stored field of that name (in the place of the first one), and the status and body
+     * unchanged.
+     *
+     * <p>When the {@code 304} changes no stored field, which is what an unchanged image gives,
+     * the result is this very instance, its validation time moved to {@code nowMillis}, and the
+     * caller need not store it again. That is deliberate: storing it again in Ehcache rewrites the
+     * whole entry, body included, to the disk tier and drops it from the heap tier, so the next
+     * hits read it back from disk; for a popular image that would happen at every revalidation.
+     * The price: the tiers below the heap keep the time of the last full store, so an entry read
+     * back from them may be revalidated once more than needed; never less. Concurrent
+     * revalidations may leave the earlier of two validation times, which is equally safe.
      *
      * <p>Empty when the {@code 304} is not about this response, and so must not update it:
      * its {@code ETag} does not match the stored one (strong comparison for a strong tag, weak
@@ -90,18 +107,50 @@ public final class CachedResponse {
         if (!describesThis(notModified)) {
             return Optional.empty();
         }
-        ResponseHeaders update = stored(notModified);
+        ResponseHeaders merged = merged(headers, stored(notModified));
+        if (merged.all().equals(headers.all())) {
+            if (nowMillis > validatedAtMillis) {
+                validatedAtMillis = nowMillis;
+            }
+            return Optional.of(this);
+        }
+        return Optional.of(new CachedResponse(status, merged, body, nowMillis));
+    }
+
+    /**
+     * {@code stored} with every field named in {@code update} replaced by the update's values of
+     * that name, written where the first stored field of that name was (at the end when none
+     * was), so that an update repeating the stored values gives the stored list again.
+     */
+    private static ResponseHeaders merged(ResponseHeaders stored, ResponseHeaders update) {
         Set<String> replaced = update.all().stream()
                 .map(header -> lowerCase(header.name()))
                 .collect(Collectors.toSet());
+        Set<String> written = new HashSet<>();
         ResponseHeaders.Builder merged = ResponseHeaders.builder();
-        for (Header header : headers.all()) {
-            if (!replaced.contains(lowerCase(header.name()))) {
+        for (Header header : stored.all()) {
+            String name = lowerCase(header.name());
+            if (!replaced.contains(name)) {
                 merged.add(header.name(), header.value());
+            } else if (written.add(name)) {
+                addAll(merged, update, name);
             }
         }
-        update.forEach(merged::add);
-        return Optional.of(new CachedResponse(status, merged.build(), body, nowMillis));
+        for (Header header : update.all()) {
+            String name = lowerCase(header.name());
+            if (written.add(name)) {
+                addAll(merged, update, name);
+            }
+        }
+        return merged.build();
+    }
+
+    private static void addAll(ResponseHeaders.Builder target, ResponseHeaders source, String lowerCaseName) {
+        for (Header header : source.all()) {
+            if (lowerCase(header.name()).equals(lowerCaseName)) {
+                target.add(header.name(), header.value());
+            }
+        }
     }
 
     private boolean describesThis(ResponseHeaders notModified) {
@@ -136,9 +185,17 @@ public final class CachedResponse {
         return body;
     }
 
-    /** When the response was received or last validated, in epoch milliseconds. */
+    /** When the response was received, or last stored after a {@code 304}, in epoch milliseconds. */
     public long storedAtMillis() {
         return storedAtMillis;
+    }
+
+    /**
+     * When the origin last confirmed this response, in epoch milliseconds: its freshness and
+     * {@code Age} count from here. At least {@link #storedAtMillis()}.
+     */
+    public long validatedAtMillis() {
+        return validatedAtMillis;
     }
 
     /** The stored {@code ETag}. */
@@ -161,7 +218,10 @@ public final class CachedResponse {
         return directives;
     }
 
-    /** Equal status, storage time, header fields in order, and body bytes. */
+    /**
+     * Equal status, storage time, header fields in order, and body bytes; the validation time,
+     * which changes in place, is left out.
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CachedResponse)) {

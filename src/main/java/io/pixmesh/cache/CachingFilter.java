@@ -163,7 +163,11 @@ public final class CachingFilter implements Filter {
         if (answer instanceof OriginAnswer.NotModified notModified) {
             Optional<CachedResponse> refreshed = entry.revalidated(now, notModified.fields());
             if (refreshed.isPresent()) {
-                cache.put(key, refreshed.get());
+                if (refreshed.get() != entry) {
+                    // New fields: store them. An unchanged entry was freshened in place, and
+                    // storing it again would only push it out of the heap tier (see revalidated).
+                    cache.put(key, refreshed.get());
+                }
                 return new Trip(answer, refreshed.get(), false);
             }
             // The 304 speaks of another representation than the stored one: fetch it whole.

@@ -8,8 +8,9 @@ import java.util.OptionalLong;
  * RFC 5861): pure functions of the response, the time passed in and the configured
  * revalidation interval.
  *
- * <p>Definitions, all in milliseconds of {@code now - storedAtMillis} (the age; negative, when
- * the clock stepped back, counts as 0):
+ * <p>Definitions, all in milliseconds of {@code now - validatedAtMillis} (the age: since the
+ * origin last sent or confirmed the response; negative, when the clock stepped back, counts as
+ * 0):
  * <ul>
  * <li>The <em>freshness lifetime</em> of a {@code 200} is the revalidation interval, whatever
  *     {@code max-age} it carries: that directive is for downstream caches, while this cache
@@ -107,7 +108,7 @@ public final class Freshness {
     }
 
     private static long ageMillis(CachedResponse entry, long nowMillis) {
-        return Math.max(0, nowMillis - entry.storedAtMillis());
+        return Math.max(0, nowMillis - entry.validatedAtMillis());
     }
 
     /** How long past its lifetime {@code entry} may be served under {@code directive}. */

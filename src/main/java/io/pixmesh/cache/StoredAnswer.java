@@ -20,14 +20,24 @@ import java.util.function.LongConsumer;
  */
 final class StoredAnswer {
 
+    /** {@code Age} values up to this many seconds are made once; hits are rarely older. */
+    private static final int CACHED_AGES = 1024;
+    private static final String[] AGES = new String[CACHED_AGES];
+
+    static {
+        for (int age = 0; age < CACHED_AGES; age++) {
+            AGES[age] = Integer.toString(age);
+        }
+    }
+
     private StoredAnswer() {
     }
 
     /** @param sent told how many body bytes went out, for the metrics */
     static void send(HttpServletRequest request, HttpServletResponse response, CachedResponse stored,
             CacheStatus status, long nowMillis, LongConsumer sent) throws IOException {
-        ResponseHeaders extra = ResponseHeaders.of("Age", Long.toString(Freshness.ageSeconds(stored, nowMillis)))
-                .plus(CacheStatus.FIELD_NAME, status.value());
+        ResponseHeaders extra = ResponseHeaders.of(
+                "Age", age(Freshness.ageSeconds(stored, nowMillis)), CacheStatus.FIELD_NAME, status.value());
         Optional<Validators> validators = stored.validators();
         String mediaType = stored.headers().get("Content-Type");
         if (stored.status() == HttpServletResponse.SC_OK && validators.isPresent() && mediaType != null) {
@@ -42,6 +52,10 @@ final class StoredAnswer {
             send(request, response, stored.status(), stored.headers().plus(extra), stored.body());
             sent.accept(stored.body().length);
         }
+    }
+
+    private static String age(long seconds) {
+        return seconds < CACHED_AGES ? AGES[(int) seconds] : Long.toString(seconds);
     }
 
     /** Sends an answer exactly as given: status, fields, body (none for HEAD). */

@@ -8,9 +8,6 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Writes an {@link AccessEvent} as one JSON object on one line, every field always present, in
@@ -33,11 +30,10 @@ final class AccessLine {
             .highestNonEscapedChar(LAST_PRINTABLE_ASCII)
             .characterEscapes(new DeleteEscaped())
             .build();
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final String site;
     private final String node;
+    private final LineTime times = new LineTime();
 
     AccessLine(String site, String node) {
         this.site = site;
@@ -49,7 +45,7 @@ final class AccessLine {
         try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
             json.writeStringField("id", event.id());
-            json.writeStringField("time", TIME.format(Instant.ofEpochMilli(event.startMillis())));
+            json.writeStringField("time", times.format(event.startMillis()));
             json.writeStringField("site", site);
             json.writeStringField("node", node);
             json.writeStringField("client", event.client());

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class AccessLogFilter implements Filter {
     public static final String LOGGER = "pixmesh.access";
 
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
     private RequestIds ids;
     private ClientAddress clients;
     private AccessLine lines;
@@ -85,7 +87,7 @@ public final class AccessLogFilter implements Filter {
         return new AccessEvent(
                 id,
                 startMillis,
-                clients.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For"))),
+                client(request),
                 request.getMethod(),
                 request.getRequestURI(),
                 status,
@@ -97,6 +99,14 @@ public final class AccessLogFilter implements Filter {
                         ? OptionalLong.of(micros) : OptionalLong.empty(),
                 text(request.getHeader("User-Agent")),
                 text(request.getHeader("Referer")));
+    }
+
+    private String client(HttpServletRequest request) {
+        // Most requests carry no X-Forwarded-For: no enumeration and list for them.
+        List<String> forwardedFor = request.getHeader(FORWARDED_FOR) == null
+                ? List.of()
+                : Collections.list(request.getHeaders(FORWARDED_FOR));
+        return clients.of(request.getRemoteAddr(), forwardedFor);
     }
 
     private static String text(Object value) {

@@ -3,6 +3,7 @@ package io.pixmesh.logging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,11 +15,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class RequestMetrics {
 
+    private static final String NONE = "none";
+    private static final String HIT = "hit";
+    private static final String MISS = "miss";
+    private static final String REVALIDATED = "revalidated";
+    private static final String STALE_IF_ERROR = "stale_if_error";
+    /** Every value of {@link #cacheResult}. */
+    private static final List<String> RESULTS = List.of(NONE, HIT, MISS, REVALIDATED, STALE_IF_ERROR);
+
     private final MeterRegistry registry;
     private final Counter bytes;
     private final Counter lines;
-    /** One timer per status and cache result, found without building a meter id per request. */
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /**
+     * One timer per status and cache result, found without building a meter id (or any key
+     * string) per request: the key packs the status and the result's index.
+     */
+    private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
 
     RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,7 +44,8 @@ final class RequestMetrics {
 
     void record(AccessEvent event, boolean logged) {
         String cache = cacheResult(event.cacheStatus());
-        timers.computeIfAbsent(event.status() + " " + cache, key -> Timer.builder("pixmesh.requests")
+        int key = event.status() * RESULTS.size() + RESULTS.indexOf(cache);
+        timers.computeIfAbsent(key, unused -> Timer.builder("pixmesh.requests")
                         .description("Requests by status and by how the cache answered, with their latency")
                         .tag("status", Integer.toString(event.status()))
                         .tag("cache", cache)
@@ -52,14 +65,14 @@ final class RequestMetrics {
      */
     static String cacheResult(String cacheStatus) {
         if (cacheStatus.isEmpty()) {
-            return "none";
+            return NONE;
         }
         if (cacheStatus.contains("; hit")) {
-            return "hit";
+            return HIT;
         }
         if (cacheStatus.contains("detail=stale-if-error")) {
-            return "stale_if_error";
+            return STALE_IF_ERROR;
         }
-        return cacheStatus.contains("fwd=stale") ? "revalidated" : "miss";
+        return cacheStatus.contains("fwd=stale") ? REVALIDATED : MISS;
     }
 }

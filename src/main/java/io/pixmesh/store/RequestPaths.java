@@ -47,6 +47,15 @@ public final class RequestPaths {
         if (rawPath.charAt(0) != '/') {
             return new Malformed("path does not start with /");
         }
+        String plain = plainKey(rawPath);
+        return plain != null ? new Valid(new StoreKey(plain)) : decoded(rawPath);
+    }
+
+    /**
+     * The whole rule set, for any path starting with {@code /}: split, decode each segment once,
+     * then refuse. Package-private so tests can check {@link #plainKey} against it.
+     */
+    static Result decoded(String rawPath) {
         String[] segments = rawPath.substring(1).split("/", -1);
         for (int i = 0; i < segments.length; i++) {
             try {
@@ -58,6 +67,39 @@ public final class RequestPaths {
         return refusal(rawPath, segments)
                 .<Result>map(Refused::new)
                 .orElseGet(() -> new Valid(new StoreKey(String.join("/", segments))));
+    }
+
+    /**
+     * The key for the common path, without splitting, decoding or joining: one of printable ASCII
+     * with no {@code %}, {@code ;}, {@code \}, space or empty segment, none of whose segments
+     * begins with {@code .}, is the reserved {@code -} first segment or {@code WEB-INF} or
+     * {@code META-INF} in any case. Such a path decodes to itself and passes every rule, so its
+     * key is the path without its leading {@code /}. Anything else gives null, and
+     * {@link #decoded} then decides, with its reasons.
+     */
+    static String plainKey(String rawPath) {
+        int segmentStart = 1;
+        int length = rawPath.length();
+        for (int i = 1; i <= length; i++) {
+            char c = i < length ? rawPath.charAt(i) : '/';
+            if (c == '/') {
+                int segmentLength = i - segmentStart;
+                if (segmentLength == 0 || rawPath.charAt(segmentStart) == '.'
+                        || segmentStart == 1 && segmentLength == 1 && rawPath.charAt(1) == '-'
+                        || reservedName(rawPath, segmentStart, segmentLength)) {
+                    return null;
+                }
+                segmentStart = i + 1;
+            } else if (c <= ' ' || c >= 0x7f || c == '%' || c == ';' || c == '\\') {
+                return null;
+            }
+        }
+        return rawPath.substring(1);
+    }
+
+    private static boolean reservedName(String path, int start, int length) {
+        return length == 7 && path.regionMatches(true, start, "WEB-INF", 0, 7)
+                || length == 8 && path.regionMatches(true, start, "META-INF", 0, 8);
     }
 
     private static Optional<String> refusal(String rawPath, String[] segments) {

@@ -117,16 +117,69 @@ class CachedResponseTest {
 
         CachedResponse fresh = stored.revalidated(STORED_AT + 5_000, notModified).orElseThrow();
 
+        assertThat(fresh).isNotSameAs(stored);
         assertThat(fresh.status()).isEqualTo(200);
         assertThat(fresh.storedAtMillis()).isEqualTo(STORED_AT + 5_000);
+        assertThat(fresh.validatedAtMillis()).isEqualTo(STORED_AT + 5_000);
         assertThat(fresh.headers().all()).containsExactly(
                 new Header("Content-Type", "image/png"),
-                new Header("X-Kept", "yes"),
                 new Header("cache-control", "max-age=120"),
-                new Header("ETag", "\"v1\""));
+                new Header("ETag", "\"v1\""),
+                new Header("X-Kept", "yes"));
         assertThat(fresh.directives().maxAge()).hasValue(120);
         assertThat(fresh.directives().staleIfError()).isEmpty();
         assertThat(stored.storedAtMillis()).isEqualTo(STORED_AT);
+        assertThat(stored.validatedAtMillis()).isEqualTo(STORED_AT);
+    }
+
+    @Test
+    void fieldsTheStoredResponseLackedAreAddedAtTheEnd() {
+        CachedResponse stored = CachedResponse.of(200, ResponseHeaders.builder()
+                .add("Content-Type", "image/png")
+                .add("ETag", "\"v1\"")
+                .build(), body, STORED_AT);
+        ResponseHeaders notModified = ResponseHeaders.builder()
+                .add("Vary", "Accept")
+                .add("ETag", "\"v1\"")
+                .build();
+
+        CachedResponse fresh = stored.revalidated(STORED_AT + 5_000, notModified).orElseThrow();
+
+        assertThat(fresh.headers().all()).containsExactly(
+                new Header("Content-Type", "image/png"),
+                new Header("ETag", "\"v1\""),
+                new Header("Vary", "Accept"));
+    }
+
+    @Test
+    void a304ThatChangesNoFieldFreshensTheSameInstanceInPlace() {
+        CachedResponse stored = image("\"v1\"", MODIFIED);
+        ResponseHeaders sameFields = ResponseHeaders.builder()
+                .add("ETag", "\"v1\"")
+                .add("Cache-Control", "public, max-age=86400, stale-while-revalidate=60, stale-if-error=86400")
+                .add("Date", LATER)
+                .build();
+
+        CachedResponse fresh = stored.revalidated(STORED_AT + 5_000, sameFields).orElseThrow();
+        CachedResponse earlier = stored.revalidated(STORED_AT + 1_000, sameFields).orElseThrow();
+
+        assertThat(fresh).isSameAs(stored).isSameAs(earlier);
+        assertThat(stored.validatedAtMillis()).as("never moved back").isEqualTo(STORED_AT + 5_000);
+        assertThat(stored.storedAtMillis()).isEqualTo(STORED_AT);
+        assertThat(stored.headers().all()).isEqualTo(image("\"v1\"", MODIFIED).headers().all());
+        assertThat(stored).as("the validation time is not content").isEqualTo(image("\"v1\"", MODIFIED));
+    }
+
+    @Test
+    void a304WithANewValueForAStoredFieldGivesANewResponse() {
+        CachedResponse stored = image("\"v1\"", MODIFIED);
+
+        CachedResponse fresh = stored.revalidated(STORED_AT + 5_000, ResponseHeaders.builder()
+                .add("ETag", "\"v1\"").add("Cache-Control", "public, max-age=60").build()).orElseThrow();
+
+        assertThat(fresh).isNotSameAs(stored);
+        assertThat(stored.validatedAtMillis()).as("the stored one is left as it was").isEqualTo(STORED_AT);
+        assertThat(fresh.directives().maxAge()).hasValue(60);
     }
 
     @ParameterizedTest(name = "[{index}] stored {0} / {1}, 304 has {2} / {3} -> updates: {4}")

@@ -101,10 +101,12 @@ class FreshnessTest {
         long later = STORED_AT + 10_000;
         ResponseHeaders notModified = ResponseHeaders.builder().add("ETag", "\"v1\"").build();
 
+        assertThat(FRESHNESS.state(entry, later)).isEqualTo(MUST_REVALIDATE);
         CachedResponse validated = entry.revalidated(later, notModified).orElseThrow();
 
-        assertThat(FRESHNESS.state(entry, later)).isEqualTo(MUST_REVALIDATE);
         assertThat(FRESHNESS.state(validated, later)).isEqualTo(FRESH);
+        assertThat(Freshness.ageSeconds(validated, later + 1_999)).as("age counts from the validation").isEqualTo(1);
+        assertThat(FRESHNESS.ttlSeconds(validated, later)).isEqualTo(FRESHNESS.lifetimeSeconds(validated));
     }
 
     @Test

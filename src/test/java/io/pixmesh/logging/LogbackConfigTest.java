@@ -10,8 +10,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.status.Status;
+import io.pixmesh.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +84,26 @@ class LogbackConfigTest {
         context.stop();
 
         assertThat(dir.resolve("logs/pixmesh-access.log")).hasContent("{}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"src/main/resources/logback.xml", "webapp-config/logback.xml"})
+    void aLineReachesTheFileWithinTheFlushIntervalWithoutAWritePerLine(String file) throws Exception {
+        LoggerContext context = configured(file, Map.of("pixmesh.log.dir", dir.toString()));
+        PeriodicFlushFileAppender<?> appender =
+                (PeriodicFlushFileAppender<?>) accessAppender(context).getAppender("ACCESS_FILE");
+        Path log = dir.resolve("pixmesh-access.log");
+        try {
+            assertThat(appender.isImmediateFlush()).as("no write(2) per line").isFalse();
+            assertThat(appender.getFlushMillis()).isEqualTo(200);
+
+            context.getLogger(AccessLogFilter.LOGGER).info("{\"id\":\"lon-n1-b-1\"}");
+
+            // The context keeps running: only the periodic flush can put the line in the file.
+            String content = Poll.until(() -> Files.readString(log), text -> !text.isEmpty(), Duration.ofSeconds(10));
+            assertThat(content).isEqualTo("{\"id\":\"lon-n1-b-1\"}\n");
+        } finally {
+            context.stop();
+        }
     }
 }

@@ -3,7 +3,9 @@ package io.pixmesh.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -117,5 +119,45 @@ class RequestPathsTest {
         assertThat(RequestPaths.parse(rawPath))
                 .isInstanceOfSatisfying(RequestPaths.Refused.class,
                         refused -> assertThat(refused.reason()).contains(reason));
+    }
+
+    @ParameterizedTest
+    @MethodSource("validPaths")
+    void theShortCutForPlainPathsIsTakenOnlyWhereNothingNeedsDecoding(String rawPath, String key) {
+        String plain = RequestPaths.plainKey(rawPath);
+
+        if (rawPath.indexOf('%') < 0) {
+            assertThat(plain).as("a plain path takes the short cut").isEqualTo(key);
+        } else {
+            assertThat(plain).isNull();
+        }
+    }
+
+    /**
+     * The short cut is only an optimisation: on tens of thousands of random paths built from the
+     * characters every rule looks at, parse gives exactly what the full decoding does.
+     */
+    @Test
+    void theShortCutAgreesWithTheFullRulesOnRandomPaths() {
+        String[] pieces = {"/", "/", "a", "b", ".", "..", "-", "%", "%2F", "%41", "%2e", ";", "\\", " ", "é",
+                "\u0001", "\u007f", "WEB-INF", "web-inf", "META-INF", "Meta-Inf", "~", "+", ".png", "x"};
+        SplittableRandom random = new SplittableRandom(11);
+        int plain = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder path = new StringBuilder("/");
+            int count = 1 + random.nextInt(6);
+            for (int j = 0; j < count; j++) {
+                path.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String rawPath = path.toString();
+            if (rawPath.equals("/")) {
+                continue;
+            }
+            if (RequestPaths.plainKey(rawPath) != null) {
+                plain++;
+            }
+            assertThat(RequestPaths.parse(rawPath)).as(rawPath).isEqualTo(RequestPaths.decoded(rawPath));
+        }
+        assertThat(plain).as("paths that took the short cut").isGreaterThan(1_000);
     }
 }
