@@ -17,8 +17,9 @@
 # CONNECTIONS (32), THREADS (2), SCENARIOS (all: hit12 hit48 hit1m 304 big20m zipf profile
 # peer-miss coalesce), HEAP_ENTRIES (256), JFR_SECONDS (20), BURSTS (5), SINGLES (20);
 # HOLD=1 keeps the servers running after the scenarios, for a look by hand, until Ctrl-C.
-# PIXMESH_PARAMS="pixmesh.x=y ..." overrides settings of the benchmarked Pixmesh (/images), for
-# what-if runs; the recorded run uses none.
+# PIXMESH_PARAMS="pixmesh.x=y ..." overrides settings of the benchmarked Pixmesh (/images), and
+# TOMCAT_A_OPTS adds JVM options to the Tomcat running it, for what-if runs; the recorded run uses
+# neither.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,7 +29,7 @@ work="$root/target/bench"
 if [ "${1:-}" = "--quick" ]; then
   : "${ROUNDS:=2}" "${DURATION:=2}" "${WARMUP:=1}" "${JFR_SECONDS:=5}" "${BURSTS:=2}" "${SINGLES:=5}"
 elif [ -n "${1:-}" ]; then
-  sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 ROUNDS="${ROUNDS:-3}"
@@ -201,7 +202,7 @@ XML
 say "starting Tomcat A (port $port_a) and Tomcat B (port $port_b)"
 tomcat_bases=("$a" "$b")
 CATALINA_PID="$a/tomcat.pid" CATALINA_BASE="$a" \
-  CATALINA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints" \
+  CATALINA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints ${TOMCAT_A_OPTS:-}" \
   "$work/tomcat/bin/catalina.sh" start >/dev/null
 CATALINA_PID="$b/tomcat.pid" CATALINA_BASE="$b" CATALINA_OPTS="-Xmx512m -XX:+UseG1GC" \
   "$work/tomcat/bin/catalina.sh" start >/dev/null
