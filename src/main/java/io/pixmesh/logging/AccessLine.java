@@ -1,14 +1,5 @@
 package io.pixmesh.logging;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-
 /**
  * Writes an {@link AccessEvent} as one JSON object on one line, every field always present, in
  * a fixed order with {@code id} first:
@@ -17,19 +8,21 @@ import java.io.UncheckedIOException;
  * "client":"203.0.113.9","method":"GET","path":"/images/a.png","status":200,"bytes":5120,"durationUs":431,
  * "cache":"Pixmesh; hit; ttl=1","source":"cache","peerFetchUs":null,"userAgent":"...","referer":""}</pre>
  *
- * <p>Jackson's generator does the escaping, told to escape every character outside printable
- * ASCII: control characters ({@code \n}, {@code \}{@code u0000}), DEL and everything non-ASCII
- * ({@code \}{@code u00E9}). A line is thus plain printable ASCII: a client cannot break it apart,
- * and rsyslog's escaping of control and 8-bit characters never alters it on the way to the
- * collectors.
+ * <p>Every character outside printable ASCII is escaped: control characters as {@code \n},
+ * {@code \r}, {@code \t}, {@code \b}, {@code \f} or {@code \}{@code u001B}, DEL and everything
+ * non-ASCII as {@code \}{@code u00E9} (a lone surrogate too), besides {@code "} and {@code \}. A
+ * line is thus plain printable ASCII: a client cannot break it apart, and rsyslog's escaping of
+ * control and 8-bit characters never alters it on the way to the collectors.
+ *
+ * <p>Written by hand rather than with Jackson's generator, which the line used first: the shape
+ * is fixed, the escaping is the few rules above, and this runs on the request thread of every
+ * request, where a generator, its writer and their copies cost more than the rest of the line
+ * ({@code docs/benchmarks.md}). Tests parse the lines back with Jackson.
  */
 final class AccessLine {
 
-    private static final int LAST_PRINTABLE_ASCII = '~';
-    private static final JsonFactory JSON = new JsonFactoryBuilder()
-            .highestNonEscapedChar(LAST_PRINTABLE_ASCII)
-            .characterEscapes(new DeleteEscaped())
-            .build();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final int LINE_CAPACITY = 384;
 
     private final String site;
     private final String node;
@@ -41,54 +34,68 @@ final class AccessLine {
     }
 
     String format(AccessEvent event) {
-        StringWriter line = new StringWriter(384);
-        try (JsonGenerator json = JSON.createGenerator(line)) {
-            json.writeStartObject();
-            json.writeStringField("id", event.id());
-            json.writeStringField("time", times.format(event.startMillis()));
-            json.writeStringField("site", site);
-            json.writeStringField("node", node);
-            json.writeStringField("client", event.client());
-            json.writeStringField("method", event.method());
-            json.writeStringField("path", event.path());
-            json.writeNumberField("status", event.status());
-            json.writeNumberField("bytes", event.bytes());
-            json.writeNumberField("durationUs", event.durationMicros());
-            json.writeStringField("cache", event.cacheStatus());
-            json.writeStringField("source", event.source());
-            json.writeFieldName("peerFetchUs");
-            if (event.peerFetchMicros().isPresent()) {
-                json.writeNumber(event.peerFetchMicros().getAsLong());
-            } else {
-                json.writeNull();
-            }
-            json.writeStringField("userAgent", event.userAgent());
-            json.writeStringField("referer", event.referer());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to a string cannot fail", e);
+        StringBuilder line = new StringBuilder(LINE_CAPACITY);
+        line.append("{\"id\":");
+        string(line, event.id());
+        line.append(",\"time\":\"").append(times.format(event.startMillis())).append('"');
+        line.append(",\"site\":");
+        string(line, site);
+        line.append(",\"node\":");
+        string(line, node);
+        line.append(",\"client\":");
+        string(line, event.client());
+        line.append(",\"method\":");
+        string(line, event.method());
+        line.append(",\"path\":");
+        string(line, event.path());
+        line.append(",\"status\":").append(event.status());
+        line.append(",\"bytes\":").append(event.bytes());
+        line.append(",\"durationUs\":").append(event.durationMicros());
+        line.append(",\"cache\":");
+        string(line, event.cacheStatus());
+        line.append(",\"source\":");
+        string(line, event.source());
+        line.append(",\"peerFetchUs\":");
+        if (event.peerFetchMicros().isPresent()) {
+            line.append(event.peerFetchMicros().getAsLong());
+        } else {
+            line.append("null");
         }
-        return line.toString();
+        line.append(",\"userAgent\":");
+        string(line, event.userAgent());
+        line.append(",\"referer\":");
+        string(line, event.referer());
+        return line.append('}').toString();
     }
 
-    /** Jackson's standard escapes, plus DEL: the one ASCII control character they leave as it is. */
-    private static final class DeleteEscaped extends CharacterEscapes {
-
-        private static final long serialVersionUID = 1L;
-        private final int[] ascii = standardAsciiEscapesForJSON();
-
-        DeleteEscaped() {
-            ascii[0x7f] = ESCAPE_STANDARD;
+    /** {@code value} as a JSON string, quoted and escaped as the class comment says. */
+    private static void string(StringBuilder line, String value) {
+        line.append('"');
+        int plainFrom = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                continue;
+            }
+            line.append(value, plainFrom, i);
+            escape(line, c);
+            plainFrom = i + 1;
         }
+        line.append(value, plainFrom, value.length()).append('"');
+    }
 
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null;
+    private static void escape(StringBuilder line, char c) {
+        switch (c) {
+            case '"' -> line.append("\\\"");
+            case '\\' -> line.append("\\\\");
+            case '\n' -> line.append("\\n");
+            case '\r' -> line.append("\\r");
+            case '\t' -> line.append("\\t");
+            case '\b' -> line.append("\\b");
+            case '\f' -> line.append("\\f");
+            default -> line.append("\\u")
+                    .append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
+                    .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
         }
     }
 }

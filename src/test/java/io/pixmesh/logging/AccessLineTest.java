@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AccessLineTest {
@@ -79,5 +80,33 @@ class AccessLineTest {
         String line = LINE.format(event("x\ud800y", OptionalLong.empty()));
 
         assertThat(line.chars()).allMatch(c -> c >= 0x20 && c <= 0x7e);
+    }
+
+    @Test
+    void everyTextFieldRoundTripsWhateverCharactersItHolds() throws Exception {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 2_000; i++) {
+            String[] text = new String[6];
+            for (int t = 0; t < text.length; t++) {
+                StringBuilder value = new StringBuilder();
+                int length = random.nextInt(12);
+                for (int c = 0; c < length; c++) {
+                    // Mostly the interesting first 256 characters, sometimes any UTF-16 unit at all.
+                    value.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x10000) : random.nextInt(0x100)));
+                }
+                text[t] = value.toString();
+            }
+            AccessEvent event = new AccessEvent(text[0], 1_750_000_000_123L, text[1], text[2], text[3], 404, 0, 7,
+                    text[4], "", OptionalLong.of(i), text[5], text[0]);
+
+            String line = LINE.format(event);
+
+            assertThat(line.chars()).allMatch(c -> c >= 0x20 && c <= 0x7e);
+            assertThat(parse(line))
+                    .containsEntry("id", text[0]).containsEntry("client", text[1]).containsEntry("method", text[2])
+                    .containsEntry("path", text[3]).containsEntry("cache", text[4]).containsEntry("userAgent", text[5])
+                    .containsEntry("referer", text[0]).containsEntry("peerFetchUs", Integer.toString(i))
+                    .containsEntry("status", "404");
+        }
     }
 }
