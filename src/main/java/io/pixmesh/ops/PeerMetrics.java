@@ -9,6 +9,8 @@ import io.pixmesh.peer.Peer;
 import io.pixmesh.peer.PeerFetcher;
 import io.pixmesh.peer.PeerObserver;
 import io.pixmesh.peer.PeerResponse;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class PeerMetrics implements PeerObserver {
 
     private final MeterRegistry registry;
+    /** One timer per peer and result, so an exchange does not build and register a meter. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public PeerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -41,12 +45,13 @@ public final class PeerMetrics implements PeerObserver {
 
     @Override
     public void answered(Peer peer, PeerResponse response, long nanos) {
-        Timer.builder("pixmesh.peer.fetches")
-                .description("Exchanges with a peer, by how they ended")
-                .tag("peer", peer.name())
-                .tag("result", result(response))
-                .publishPercentileHistogram()
-                .register(registry)
+        String result = result(response);
+        timers.computeIfAbsent(peer.name() + ' ' + result, key -> Timer.builder("pixmesh.peer.fetches")
+                        .description("Exchanges with a peer, by how they ended")
+                        .tag("peer", peer.name())
+                        .tag("result", result)
+                        .publishPercentileHistogram()
+                        .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
