@@ -38,11 +38,15 @@ import java.util.OptionalLong;
  *     {@code ttl} how stale the answer is, and {@code detail} (§2.8) why it was served anyway.
  * <li>{@code Pixmesh; fwd=request; fwd-status=200; ttl=2; stored}: a fresh response was
  *     stored, but the request's own directives forbade using it without going forward.
+ * <li>{@code Pixmesh; fwd=uri-miss; detail=too-large}: the answer is larger than the cache
+ *     keeps, so the origin answered the client itself (with sendfile), ranges and conditions
+ *     included.
  * </ul>
- * {@code fwd-status} is always written when {@code fwd} is: the filter answers ranges and
- * conditions itself, so the status it sends often differs from the one forwarded (a forwarded
- * {@code 200} becomes a {@code 206} or {@code 304}), and an absent {@code fwd-status} would
- * mean the status sent (§2.3). Instances are immutable.
+ * {@code fwd-status} is written whenever the filter answers from what the origin sent: it answers
+ * ranges and conditions itself, so the status it sends often differs from the one forwarded (a
+ * forwarded {@code 200} becomes a {@code 206} or {@code 304}), and an absent {@code fwd-status}
+ * would mean the status sent (§2.3). That is exactly right, and so it is left out, when the
+ * origin answered the client itself ({@code too-large}). Instances are immutable.
  */
 public final class CacheStatus {
 
@@ -67,6 +71,9 @@ public final class CacheStatus {
             this.token = token;
         }
     }
+
+    /** The forwarded status is not given: the origin answered the client itself. */
+    private static final int NO_STATUS = 0;
 
     /** Hits with a ttl of 0 up to this many seconds are made once: they are most answers. */
     private static final int CACHED_HIT_TTLS = 600;
@@ -117,6 +124,14 @@ public final class CacheStatus {
     public static CacheStatus forwarded(Forward why, int forwardStatus) {
         return new CacheStatus(why, statusCode(forwardStatus), OptionalLong.empty(), false, null,
                 null);
+    }
+
+    /**
+     * Went forward, and the answer was too large to store, so the origin answers the client
+     * itself; the status sent is the origin's, so no {@code fwd-status}.
+     */
+    public static CacheStatus tooLarge(Forward why) {
+        return new CacheStatus(why, NO_STATUS, OptionalLong.empty(), false, null, "too-large");
     }
 
     /**
@@ -171,7 +186,9 @@ public final class CacheStatus {
             member.append("; hit");
         } else {
             member.append("; fwd=").append(forward.token);
-            member.append("; fwd-status=").append(forwardStatus);
+            if (forwardStatus != NO_STATUS) {
+                member.append("; fwd-status=").append(forwardStatus);
+            }
         }
         ttl.ifPresent(seconds -> member.append("; ttl=").append(seconds));
         if (stored) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP cache (RFC 9111) in front of the image servlet, in the same process. It knows nothing
@@ -37,7 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>Concurrent requests for one key make one trip to the origin ({@link Fill}); the others
  *     wait for it, bounded by {@code pixmesh.cache.fillWaitMs}.
  * <li>Answers larger than {@code pixmesh.cache.maxObjectKB} are not stored: the servlet answers
- *     the client itself, unwrapped, so large bodies keep sendfile.
+ *     the client itself, unwrapped, so large bodies keep sendfile. Such keys are remembered
+ *     ({@link LargeKeys}) for the revalidation interval, and their next requests go straight to
+ *     the servlet.
  * </ul>
  */
 public final class CachingFilter implements Filter {
@@ -46,8 +49,12 @@ public final class CachingFilter implements Filter {
     private Freshness freshness;
     private Origin origin;
     private Fill<String, Trip> fills;
+    private LargeKeys largeKeys;
     private CacheMetrics metrics;
     private RequestDispatcher originServlet;
+    /** How many too-large keys are remembered at most (about 1 MiB of heap). */
+    private static final int LARGE_KEYS = 10_000;
+
     private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.systemUTC();
 
@@ -67,6 +74,7 @@ public final class CachingFilter implements Filter {
         freshness = new Freshness(settings.revalidateSeconds());
         origin = new Origin(settings.maxObjectBytes());
         fills = new Fill<>(Duration.ofMillis(settings.fillWaitMillis()));
+        largeKeys = new LargeKeys(LARGE_KEYS, TimeUnit.SECONDS.toMillis(settings.revalidateSeconds()));
         metrics = new CacheMetrics(pixmesh.metrics(), cache);
         String originName = config.getInitParameter("origin");
         originServlet = config.getServletContext().getNamedDispatcher(originName);
@@ -91,6 +99,13 @@ public final class CachingFilter implements Filter {
         long now = clock.millis();
         Optional<CachedResponse> stored = cache.get(key);
         if (stored.isEmpty()) {
+            if (largeKeys.isLarge(key, now)) {
+                // Known too large: straight to the origin, which answers the client itself.
+                metrics.answered(CacheMetrics.Result.BYPASS);
+                response.setHeader(CacheStatus.FIELD_NAME, CacheStatus.tooLarge(CacheStatus.Forward.URI_MISS).value());
+                chain.doFilter(request, response);
+                return;
+            }
             forward(key, CacheStatus.Forward.URI_MISS, null, request, response, chain);
             return;
         }
@@ -138,7 +153,7 @@ public final class CachingFilter implements Filter {
             answer(request, response, trip.entry(), trip.stored() ? status.stored() : status, result, now);
         } else if (answer instanceof OriginAnswer.TooLarge) {
             metrics.answered(CacheMetrics.Result.BYPASS);
-            response.setHeader(CacheStatus.FIELD_NAME, status.value());
+            response.setHeader(CacheStatus.FIELD_NAME, CacheStatus.tooLarge(why).value());
             originServlet.forward(request, response);
         } else if (answer.status() >= 500 && entry != null && freshness.mayServeStaleOnError(entry, now)) {
             answer(request, response, entry, CacheStatus.staleIfError(answer.status(), freshness.ttlSeconds(entry, now)),
@@ -179,6 +194,7 @@ public final class CachingFilter implements Filter {
         }
         if (answer instanceof OriginAnswer.TooLarge) {
             cache.remove(key);
+            largeKeys.remember(key, now);
         }
         return new Trip(answer, null, false);
     }

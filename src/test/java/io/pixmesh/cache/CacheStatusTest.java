@@ -28,6 +28,19 @@ class CacheStatusTest {
     }
 
     @Test
+    void tooLargeToStoreSoTheOriginAnsweredItselfWithItsOwnStatus() {
+        assertThat(CacheStatus.tooLarge(URI_MISS).value()).isEqualTo("Pixmesh; fwd=uri-miss; detail=too-large");
+        assertThat(CacheStatus.tooLarge(STALE).value()).isEqualTo("Pixmesh; fwd=stale; detail=too-large");
+    }
+
+    @Test
+    void hitsOfEveryTtlReadTheSame() {
+        for (long ttl = -700; ttl <= 700; ttl++) {
+            assertThat(CacheStatus.hit(ttl).value()).isEqualTo("Pixmesh; hit; ttl=" + ttl);
+        }
+    }
+
+    @Test
     void missNotStored() {
         assertThat(CacheStatus.forwarded(URI_MISS, 200).value())
                 .isEqualTo("Pixmesh; fwd=uri-miss; fwd-status=200");

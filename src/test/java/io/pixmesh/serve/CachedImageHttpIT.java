@@ -51,6 +51,7 @@ class CachedImageHttpIT extends ImageHttpContract {
     @Test
     void aLargeImageBypassesTheCacheAndStillGoesOutThroughSendfile() throws IOException {
         double sendfileBefore = Metrics.sum(context(), "pixmesh_sendfile_responses_total");
+        double originBefore = Metrics.sum(context(), "pixmesh_origin_requests_total");
 
         Response first = get("/big.jpg");
         Response second = get("/big.jpg");
@@ -59,7 +60,11 @@ class CachedImageHttpIT extends ImageHttpContract {
         assertThat(first.body()).isEqualTo(ImageFixtures.BIG);
         assertThat(second.body()).isEqualTo(ImageFixtures.BIG);
         assertThat(range.status()).isEqualTo(206);
-        assertThat(second.header("Cache-Status")).isEqualTo("Pixmesh; fwd=uri-miss; fwd-status=200");
+        assertThat(first.header("Cache-Status")).isEqualTo("Pixmesh; fwd=uri-miss; detail=too-large");
+        assertThat(second.header("Cache-Status")).isEqualTo("Pixmesh; fwd=uri-miss; detail=too-large");
         assertThat(Metrics.sum(context(), "pixmesh_sendfile_responses_total") - sendfileBefore).isEqualTo(3.0);
+        // The first request tried to store the answer (one servlet run cut short, one answering);
+        // the next two, the key known as too large, went straight to the servlet: one run each.
+        assertThat(Metrics.sum(context(), "pixmesh_origin_requests_total") - originBefore).isEqualTo(4.0);
     }
 }
