@@ -23,11 +23,11 @@ final class CacheMetrics {
         STALE_WHILE_REVALIDATE,
         /** Stale stored response served because the origin failed (stale-if-error). */
         STALE_IF_ERROR,
-        /** Nothing stored: the origin was asked. */
+        /** Nothing stored: the origin was asked (also when its answer then proved too large to store). */
         MISS,
         /** Stale stored response checked with the origin before answering. */
         REVALIDATED,
-        /** Too large to store: the origin answered the client itself. */
+        /** Known too large to store ({@link LargeKeys}): sent straight to the origin, which answered itself. */
         BYPASS,
         /** The origin's answer was passed on (an error, or not storable). */
         PASSED

@@ -152,7 +152,7 @@ public final class CachingFilter implements Filter {
             status = status.ttl(freshness.ttlSeconds(trip.entry(), now));
             answer(request, response, trip.entry(), trip.stored() ? status.stored() : status, result, now);
         } else if (answer instanceof OriginAnswer.TooLarge) {
-            metrics.answered(CacheMetrics.Result.BYPASS);
+            metrics.answered(result);
             response.setHeader(CacheStatus.FIELD_NAME, CacheStatus.tooLarge(why).value());
             originServlet.forward(request, response);
         } else if (answer.status() >= 500 && entry != null && freshness.mayServeStaleOnError(entry, now)) {

@@ -110,7 +110,7 @@ class CacheBehaviourIT {
 
     @Test
     void fiftyConcurrentRequestsForOneColdKeyReachTheServletOnce() throws Exception {
-        byte[] bytes = TestStore.bytes(300_000, 26);
+        byte[] bytes = TestStore.bytes(250_000, 26);
         STORE.write("cold.jpg", bytes);
         double before = origin();
         double missesBefore = cacheRequests("miss");
