@@ -281,10 +281,13 @@ done
 for c in pixmesh default nginx; do
   check "$c" /big/20m.jpg 200 20971520
 done
-for f in 12k 48k 1m; do
-  if ! grep -qi '^Cache-Status: Pixmesh; hit' <<<"$(curl -sS -o /dev/null -D - "$(url pixmesh /h/$f.jpg)")"; then
-    [ -n "${PIXMESH_PARAMS:-}" ] || die "pixmesh /h/$f.jpg is not a cache hit"
-    echo "   note: pixmesh /h/$f.jpg is not a cache hit with PIXMESH_PARAMS=$PIXMESH_PARAMS"
+# 12 and 48 KiB are cache hits; 1 MiB is above pixmesh.cache.maxObjectKB (256 KiB as shipped), so
+# the cache steps aside and the servlet sends it with sendfile, as it will for every request.
+for f in 12k:'Pixmesh; hit' 48k:'Pixmesh; hit' 1m:'Pixmesh; fwd=uri-miss; detail=too-large'; do
+  name="${f%%:*}" want="${f#*:}"
+  if ! grep -qi "^Cache-Status: $want" <<<"$(curl -sS -o /dev/null -D - "$(url pixmesh /h/$name.jpg)")"; then
+    [ -n "${PIXMESH_PARAMS:-}" ] || die "pixmesh /h/$name.jpg: expected Cache-Status: $want"
+    echo "   note: pixmesh /h/$name.jpg is not '$want' with PIXMESH_PARAMS=$PIXMESH_PARAMS"
   fi
 done
 printf '%s\n' "${!etag[@]}" | while read -r c; do echo "etag_$c=${etag[$c]}"; done >> "$facts"

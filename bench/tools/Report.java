@@ -22,7 +22,7 @@ public final class Report {
     static final Map<String, String> NAMES = Map.of("pixmesh", "Pixmesh", "default", "DefaultServlet",
             "ceiling", "ceiling", "nginx", "nginx", "edge", "Pixmesh edge (peer fill)");
     static final List<String> SCENARIOS = List.of("hit12", "hit48", "hit1m", "304", "big20m", "zipf", "peer-miss");
-    static final Map<String, String> TITLES = Map.of("hit12", "hit 12 KiB", "hit48", "hit 48 KiB", "hit1m", "hit 1 MiB",
+    static final Map<String, String> TITLES = Map.of("hit12", "hit 12 KiB", "hit48", "hit 48 KiB", "hit1m", "1 MiB (Pixmesh: above maxObjectKB, sendfile)",
             "304", "304 (If-None-Match)", "big20m", "20 MiB (sendfile)", "zipf", "Zipf mix, 10,000 files",
             "peer-miss", "peer miss (cold key each request)");
 
