@@ -55,7 +55,8 @@ class LogbackConfigTest {
 
         assertThat(handOff.isStarted()).isTrue();
         assertThat(handOff.getQueueSize()).isEqualTo(8192);
-        assertThat(handOff.getAppender("ACCESS_FILE")).isInstanceOf(PeriodicFlushFileAppender.class);
+        assertThat(handOff.getAppender("ACCESS_FILE")).isInstanceOfSatisfying(PeriodicFlushFileAppender.class,
+                appender -> assertThat(appender.getEncoder()).isInstanceOf(LineEncoder.class));
     }
 
     @ParameterizedTest
