@@ -17,9 +17,10 @@
 # CONNECTIONS (32), THREADS (2), SCENARIOS (all: hit12 hit48 hit1m 304 big20m zipf profile
 # peer-miss coalesce), HEAP_ENTRIES (256), JFR_SECONDS (20), BURSTS (5), SINGLES (20);
 # HOLD=1 keeps the servers running after the scenarios, for a look by hand, until Ctrl-C.
-# PIXMESH_PARAMS="pixmesh.x=y ..." overrides settings of the benchmarked Pixmesh (/images), and
-# TOMCAT_A_OPTS adds JVM options to the Tomcat running it, for what-if runs; the recorded run uses
-# neither.
+# PIXMESH_PARAMS="pixmesh.x=y ..." overrides settings of the benchmarked Pixmesh (/images),
+# TOMCAT_A_OPTS adds JVM options to the Tomcat running it, and PEER_RTT_MS puts a round trip of
+# that many milliseconds between the edge and its peer (bench/tools/DelayProxy), for what-if
+# runs; the recorded run uses none of them.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -102,7 +103,7 @@ cp "$bench/ceiling/web.xml" "$ceiling/war/WEB-INF/web.xml"
 (cd "$ceiling/war" && jar cf "$ceiling/ceiling.war" .)
 tools="$work/tools"
 mkdir -p "$tools"
-javac --release 17 -d "$tools" "$bench"/tools/{HttpProbe,JfrTop,FillWakeups,Report}.java
+javac --release 17 -d "$tools" "$bench"/tools/{HttpProbe,JfrTop,FillWakeups,Report,DelayProxy}.java
 
 # --- one run directory, free ports ------------------------------------------------------------
 run="$work/run-$(date +%Y%m%dT%H%M%S)"
@@ -123,13 +124,25 @@ free_port() { # a loopback port nothing listens on, not in "$@"
 port_a="$(free_port)"
 port_b="$(free_port "$port_a")"
 port_n="$(free_port "$port_a" "$port_b")"
+PEER_RTT_MS="${PEER_RTT_MS:-0}"
+port_p="$port_b"   # where the edge reaches its peer: Tomcat B, or the delaying relay in front of it
+rtt_note=""
+if [ "$PEER_RTT_MS" -gt 0 ]; then
+  port_p="$(free_port "$port_a" "$port_b" "$port_n")"
+  rtt_note=" PEER_RTT_MS=$PEER_RTT_MS"
+fi
 
 # --- cleanup: stop exactly what this run started ----------------------------------------------
 tomcat_bases=()
 nginx_pid=""
+proxy_pid=""
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  if [ -n "$proxy_pid" ]; then
+    kill "$proxy_pid" 2>/dev/null || true
+    wait "$proxy_pid" 2>/dev/null || true
+  fi
   if [ -n "$nginx_pid" ]; then
     kill "$nginx_pid" 2>/dev/null || true
     wait "$nginx_pid" 2>/dev/null || true
@@ -183,7 +196,7 @@ pixmesh_context "$a/conf/Catalina/localhost/images.xml" bench a "$files" "$run/s
   "pixmesh.cache.heapEntries=$HEAP_ENTRIES" ${PIXMESH_PARAMS:-}
 # The edge: an empty store, filled from the peer (settings as shipped: persist=true).
 pixmesh_context "$a/conf/Catalina/localhost/edge.xml" edge a "$run/edge-store" "$run/state-edge" \
-  "pixmesh.peers=peer=http://127.0.0.1:$port_b/images" "pixmesh.peer.secret=$SECRET"
+  "pixmesh.peers=peer=http://127.0.0.1:$port_p/images" "pixmesh.peer.secret=$SECRET"
 # The peer: its cache off, so every request it gets reaches its image servlet and is counted
 # by pixmesh_origin_requests_total (the coalescing check), and every fill reads its store.
 pixmesh_context "$b/conf/Catalina/localhost/images.xml" peer b "$files" "$run/state-peer" \
@@ -199,6 +212,11 @@ cat > "$a/conf/Catalina/localhost/ceiling.xml" <<XML
 </Context>
 XML
 
+if [ "$PEER_RTT_MS" -gt 0 ]; then
+  say "starting a relay with a ${PEER_RTT_MS} ms round trip to Tomcat B (port $port_p)"
+  java -cp "$tools" DelayProxy "$port_p" "$port_b" "$((PEER_RTT_MS / 2))" > "$run/delay-proxy.log" 2>&1 &
+  proxy_pid=$!
+fi
 say "starting Tomcat A (port $port_a) and Tomcat B (port $port_b)"
 tomcat_bases=("$a" "$b")
 CATALINA_PID="$a/tomcat.pid" CATALINA_BASE="$a" \
@@ -255,7 +273,7 @@ facts="$run/facts.txt"
   echo "nginx=$(nginx -v 2>&1 | sed 's/^nginx version: //')"
   echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{ print $2 }')"
   echo "load_before=$(uptime | sed 's/.*load average: //')"
-  echo "settings=ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS THREADS=$THREADS HEAP_ENTRIES=$HEAP_ENTRIES ZIPF_S=$ZIPF_S${PIXMESH_PARAMS:+ PIXMESH_PARAMS=$PIXMESH_PARAMS}"
+  echo "settings=ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS THREADS=$THREADS HEAP_ENTRIES=$HEAP_ENTRIES ZIPF_S=$ZIPF_S${PIXMESH_PARAMS:+ PIXMESH_PARAMS=$PIXMESH_PARAMS}${TOMCAT_A_OPTS:+ TOMCAT_A_OPTS=$TOMCAT_A_OPTS}$rtt_note"
   echo "jvm_a=$(jcmd "$pid_a" VM.command_line | sed -n 's/^jvm_args: //p' | grep -o -- '-X[^ ]*' | tr '\n' ' ')"
 } > "$facts"
 
