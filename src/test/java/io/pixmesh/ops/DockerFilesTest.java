@@ -7,6 +7,8 @@ import io.pixmesh.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -66,5 +68,26 @@ class DockerFilesTest {
 
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).doesNotContain("warning:");
+    }
+
+    /** The Docker image's connector is the one operators are told to paste: same settings, same values. */
+    @Test
+    void theDockerConnectorIsTheShippedSnippets() throws Exception {
+        Map<String, String> docker = connector(Files.readString(DOCKER.resolve("tomcat/server.xml")));
+        Map<String, String> snippet = connector(Files.readString(ROOT.resolve("webapp-config/tomcat/server.xml.snippet")));
+        snippet.remove("address");
+
+        assertThat(docker).isEqualTo(snippet).containsEntry("socket.appWriteBufSize", "32768").containsEntry("useSendfile", "true");
+    }
+
+    private static Map<String, String> connector(String xml) {
+        Matcher element = Pattern.compile("<Connector\\s([^>]*)/>").matcher(xml);
+        assertThat(element.find()).isTrue();
+        Map<String, String> attributes = new TreeMap<>();
+        Matcher attribute = Pattern.compile("([\\w.]+)=\"([^\"]*)\"").matcher(element.group(1));
+        while (attribute.find()) {
+            attributes.put(attribute.group(1), attribute.group(2));
+        }
+        return attributes;
     }
 }
