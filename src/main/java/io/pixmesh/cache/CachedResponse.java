@@ -94,7 +94,8 @@ public final class CachedResponse {
      * whole entry, body included, to the disk tier and drops it from the heap tier, so the next
      * hits read it back from disk; for a popular image that would happen at every revalidation.
      * The price: the tiers below the heap keep the time of the last full store, so an entry read
-     * back from them may be revalidated once more than needed; never less. Concurrent
+     * back from them after that time has aged past its lifetime is revalidated again (a
+     * conditional trip to the origin, no body copied), never served as fresh. Concurrent
      * revalidations may leave the earlier of two validation times, which is equally safe.
      *
      * <p>Empty when the {@code 304} is not about this response, and so must not update it:
