@@ -45,6 +45,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CachingFilter implements Filter {
 
+    /** How many too-large keys are remembered at most (about 1 MiB of heap). */
+    private static final int LARGE_KEYS = 10_000;
+
     private ResponseCache cache;
     private Freshness freshness;
     private Origin origin;
@@ -52,9 +55,6 @@ public final class CachingFilter implements Filter {
     private LargeKeys largeKeys;
     private CacheMetrics metrics;
     private RequestDispatcher originServlet;
-    /** How many too-large keys are remembered at most (about 1 MiB of heap). */
-    private static final int LARGE_KEYS = 10_000;
-
     private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
     private final Clock clock = Clock.systemUTC();
 

@@ -2,6 +2,7 @@ package io.pixmesh.logging;
 
 import io.pixmesh.Pixmesh;
 import io.pixmesh.config.PixmeshConfig;
+import io.pixmesh.web.FieldLines;
 import io.pixmesh.web.RequestFacts;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -12,8 +13,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Collections;
-import java.util.List;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,6 @@ public final class AccessLogFilter implements Filter {
     public static final String LOGGER = "pixmesh.access";
 
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
-    private static final String FORWARDED_FOR = "X-Forwarded-For";
     private RequestIds ids;
     private ClientAddress clients;
     private AccessLine lines;
@@ -102,11 +100,7 @@ public final class AccessLogFilter implements Filter {
     }
 
     private String client(HttpServletRequest request) {
-        // Most requests carry no X-Forwarded-For: no enumeration and list for them.
-        List<String> forwardedFor = request.getHeader(FORWARDED_FOR) == null
-                ? List.of()
-                : Collections.list(request.getHeaders(FORWARDED_FOR));
-        return clients.of(request.getRemoteAddr(), forwardedFor);
+        return clients.of(request.getRemoteAddr(), FieldLines.of(request, "X-Forwarded-For"));
     }
 
     private static String text(Object value) {
