@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  *
  * <p>Guarantees: safe to share between threads, provided nobody writes into the body array (see
  * {@link #body()}). Everything is immutable except the time of the last validation, which a
- * {@code 304} that changes nothing else moves forward in place ({@link #revalidated}); see there
- * why. The stored fields never include
+ * {@code 304} that changes nothing else moves forward in place ({@link #revalidated}; see there
+ * why), as does {@link ValidationTimes} for an instance read back from a lower tier. The stored fields never include
  * {@code Date}, {@code Content-Length}, {@code Age} or the hop-by-hop fields of RFC 9111 §3.1;
  * they are dropped on construction, since the cache computes or the container writes each of
  * them per answer. The validators and {@code Cache-Control} directives are read once, here,
@@ -93,10 +93,10 @@ public final class CachedResponse {
      * caller need not store it again. That is deliberate: storing it again in Ehcache rewrites the
      * whole entry, body included, to the disk tier and drops it from the heap tier, so the next
      * hits read it back from disk; for a popular image that would happen at every revalidation.
-     * The price: the tiers below the heap keep the time of the last full store, so an entry read
-     * back from them after that time has aged past its lifetime is revalidated again (a
-     * conditional trip to the origin, no body copied), never served as fresh. Concurrent
-     * revalidations may leave the earlier of two validation times, which is equally safe.
+     * The tiers below the heap keep the time of the last full store; {@link ValidationTimes}
+     * keeps the validation time beside them, for the instances they give back. Concurrent
+     * revalidations may leave the earlier of two validation times, which is equally safe: one
+     * more revalidation, never a stale answer served as fresh.
      *
      * <p>Empty when the {@code 304} is not about this response, and so must not update it:
      * its {@code ETag} does not match the stored one (strong comparison for a strong tag, weak
@@ -110,12 +110,21 @@ public final class CachedResponse {
         }
         ResponseHeaders merged = merged(headers, stored(notModified));
         if (merged.all().equals(headers.all())) {
-            if (nowMillis > validatedAtMillis) {
-                validatedAtMillis = nowMillis;
-            }
+            confirmedAt(nowMillis);
             return Optional.of(this);
         }
         return Optional.of(new CachedResponse(status, merged, body, nowMillis));
+    }
+
+    /**
+     * Records that the origin confirmed this response at {@code millis}, unless a later
+     * confirmation is already known. For {@link ValidationTimes}, which remembers confirmations
+     * of responses the heap tier no longer holds.
+     */
+    void confirmedAt(long millis) {
+        if (millis > validatedAtMillis) {
+            validatedAtMillis = millis;
+        }
     }
 
     /**

@@ -47,12 +47,15 @@ public final class CachingFilter implements Filter {
 
     /** How many too-large keys are remembered at most (about 1 MiB of heap). */
     private static final int LARGE_KEYS = 10_000;
+    /** How many validation times are kept beside the cache at most (about 8 MiB of heap). */
+    private static final int VALIDATION_TIMES = 50_000;
 
     private ResponseCache cache;
     private Freshness freshness;
     private Origin origin;
     private Fill<String, Trip> fills;
     private LargeKeys largeKeys;
+    private ValidationTimes validations;
     private CacheMetrics metrics;
     private RequestDispatcher originServlet;
     private final Set<String> revalidating = ConcurrentHashMap.newKeySet();
@@ -75,6 +78,7 @@ public final class CachingFilter implements Filter {
         origin = new Origin(settings.maxObjectBytes());
         fills = new Fill<>(Duration.ofMillis(settings.fillWaitMillis()));
         largeKeys = new LargeKeys(LARGE_KEYS, TimeUnit.SECONDS.toMillis(settings.revalidateSeconds()));
+        validations = new ValidationTimes(VALIDATION_TIMES);
         metrics = new CacheMetrics(pixmesh.metrics(), cache);
         String originName = config.getInitParameter("origin");
         originServlet = config.getServletContext().getNamedDispatcher(originName);
@@ -110,7 +114,13 @@ public final class CachingFilter implements Filter {
             return;
         }
         CachedResponse entry = stored.get();
-        switch (freshness.state(entry, now)) {
+        Freshness.State state = freshness.state(entry, now);
+        if (state != Freshness.State.FRESH) {
+            // Read back from a lower tier, the entry may not know of its last validation.
+            validations.restore(key, entry);
+            state = freshness.state(entry, now);
+        }
+        switch (state) {
             case FRESH -> answer(request, response, entry, CacheStatus.hit(freshness.ttlSeconds(entry, now)),
                     CacheMetrics.Result.HIT, now);
             case STALE_WHILE_REVALIDATE -> {
@@ -180,8 +190,11 @@ public final class CachingFilter implements Filter {
             if (refreshed.isPresent()) {
                 if (refreshed.get() != entry) {
                     // New fields: store them. An unchanged entry was freshened in place, and
-                    // storing it again would only push it out of the heap tier (see revalidated).
+                    // storing it again would only push it out of the heap tier (see revalidated);
+                    // the time is kept for copies the lower tiers give back.
                     cache.put(key, refreshed.get());
+                } else {
+                    validations.record(key, entry, now);
                 }
                 return new Trip(answer, refreshed.get(), false);
             }
