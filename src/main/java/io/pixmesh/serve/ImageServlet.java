@@ -31,7 +31,7 @@ public final class ImageServlet extends HttpServlet {
 
     private transient ImageStore store;
     private transient ImageResponder responder;
-    private transient ResponseHeaders notFoundFields;
+    private transient Absent absent;
     private transient Counter requests;
     private transient PeerFill misses;
 
@@ -39,13 +39,13 @@ public final class ImageServlet extends HttpServlet {
     public void init() {
         Pixmesh pixmesh = Pixmesh.of(getServletContext());
         store = pixmesh.store();
-        notFoundFields = ResponseHeaders.of("Cache-Control", pixmesh.cacheControl().forNotFound());
+        absent = new Absent(store, ResponseHeaders.of("Cache-Control", pixmesh.cacheControl().forNotFound()));
         requests = Counter.builder("pixmesh.origin.requests")
                 .description("GET and HEAD requests that reached the image servlet (not answered by the cache)")
                 .register(pixmesh.metrics());
         responder = new ImageResponder(new ImageHeaders(pixmesh.cacheControl()),
                 pixmesh.config().sendfileMinBytes(), pixmesh.metrics());
-        misses = new PeerFill(store, pixmesh.peering(), responder, notFoundFields, pixmesh.metrics());
+        misses = new PeerFill(absent, pixmesh.peering(), responder, pixmesh.metrics());
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class ImageServlet extends HttpServlet {
         Optional<String> mediaType = path instanceof RequestPaths.Valid valid
                 ? MediaTypes.forFileName(valid.key().fileName()) : Optional.empty();
         if (mediaType.isEmpty()) {
-            notFound(response);
+            absent.send(response);
             return;
         }
         StoreKey key = ((RequestPaths.Valid) path).key();
@@ -85,28 +85,14 @@ public final class ImageServlet extends HttpServlet {
             }
         } catch (NoSuchFileException e) {
             // Deleted between the look-up and the read: it is gone, and nothing was sent yet.
-            notFound(response);
-        }
-    }
-
-    /**
-     * A {@code 404} only when the store could be read: while it cannot (a lost mount, say), an
-     * absent file proves nothing, and a {@code 404} would be cached downstream and by our own
-     * cache; a {@code 503} lets caches serve what they hold (stale-if-error) instead.
-     */
-    private void notFound(HttpServletResponse response) throws IOException {
-        if (store.isReadable()) {
-            PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "not found", notFoundFields);
-        } else {
-            PlainText.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "store unavailable",
-                    PlainText.NO_STORE);
+            absent.send(response);
         }
     }
 
     private static void options(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader("Allow", ALLOW);
-        response.setHeader("Cache-Control", "no-store");
+        PlainText.NO_STORE.forEach(response::setHeader);
         response.setContentLength(0);
     }
 }

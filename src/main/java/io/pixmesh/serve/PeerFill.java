@@ -2,11 +2,9 @@ package io.pixmesh.serve;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pixmesh.http.ResponseHeaders;
 import io.pixmesh.peer.FetchOutcome;
 import io.pixmesh.peer.PeerCredential;
 import io.pixmesh.peer.Peering;
-import io.pixmesh.store.ImageStore;
 import io.pixmesh.store.StoreKey;
 import io.pixmesh.web.PlainText;
 import io.pixmesh.web.RawPath;
@@ -28,32 +26,29 @@ final class PeerFill {
 
     private static final Logger log = LoggerFactory.getLogger(PeerFill.class);
 
-    private final ImageStore store;
+    private final Absent absent;
     private final Peering peering;
     private final ImageResponder responder;
-    private final ResponseHeaders notFound;
     private final Counter persisted;
 
-    PeerFill(ImageStore store, Peering peering, ImageResponder responder, ResponseHeaders notFound,
-            MeterRegistry metrics) {
+    PeerFill(Absent absent, Peering peering, ImageResponder responder, MeterRegistry metrics) {
         this.persisted = Counter.builder("pixmesh.peer.persisted")
                 .description("Images fetched from a peer and put into this site's store")
                 .register(metrics);
-        this.store = store;
+        this.absent = absent;
         this.peering = peering;
         this.responder = responder;
-        this.notFound = notFound;
     }
 
     void answer(HttpServletRequest request, HttpServletResponse response, StoreKey key, String mediaType)
             throws IOException {
-        if (!store.isReadable()) {
-            PlainText.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "store unavailable", PlainText.NO_STORE);
+        if (!absent.storeReadable()) {
+            absent.send(response);
         } else if (isPeerRequest(request)) {
             // Absent here proves nothing about the site that asked: no cache may keep this 404.
             PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "not found", PlainText.NO_STORE);
         } else if (peering.fetcher().isEmpty()) {
-            PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "not found", notFound);
+            absent.send(response);
         } else {
             answer(request, response, peering.fetcher().get().fetch(key), mediaType);
         }
@@ -80,7 +75,7 @@ final class PeerFill {
             request.setAttribute(RequestFacts.SOURCE, RequestFacts.SOURCE_STORE);
             responder.respond(request, response, stored.image(), mediaType, true);
         } else if (outcome instanceof FetchOutcome.NotFound) {
-            PlainText.send(response, HttpServletResponse.SC_NOT_FOUND, "not found", notFound);
+            absent.send(response);
         } else {
             FetchOutcome.Unavailable unavailable = (FetchOutcome.Unavailable) outcome;
             log.info("No peer could provide {}: {}", request.getRequestURI(), unavailable.detail());
