@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>What it costs: a JVM that dies without stopping Logback loses the buffer (at most
  * {@code bufferSize}, 8 KiB by default) on top of the asynchronous queue it loses anyway. A
- * normal stop flushes and closes as before. Flushes take the appender's stream lock, the same one
- * a rollover holds while it swaps files, so a flush never touches a closed stream.
+ * normal stop flushes and closes as before. The file never holds part of a line, even then: each
+ * line goes into the buffer in one write, and the buffer ({@link java.io.BufferedOutputStream})
+ * writes out what it holds before taking a line that does not fit, so a restart appending to the
+ * file cannot glue a torn line to a new one. Flushes take the appender's stream lock, the same
+ * one a rollover holds while it swaps files, so a flush never touches a closed stream.
  */
 public class PeriodicFlushFileAppender<E> extends RollingFileAppender<E> {
 
