@@ -1,5 +1,7 @@
 package io.pixmesh.cache;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -79,9 +81,15 @@ public final class CacheStatus {
     private static final int CACHED_HIT_TTLS = 600;
     private static final CacheStatus[] HITS = new CacheStatus[CACHED_HIT_TTLS + 1];
 
+    /** The one too-large value per reason: every request for a known large image sends one. */
+    private static final Map<Forward, CacheStatus> TOO_LARGE = new EnumMap<>(Forward.class);
+
     static {
         for (int ttl = 0; ttl <= CACHED_HIT_TTLS; ttl++) {
             HITS[ttl] = new CacheStatus(null, 0, OptionalLong.of(ttl), false, null, null);
+        }
+        for (Forward why : Forward.values()) {
+            TOO_LARGE.put(why, new CacheStatus(why, NO_STATUS, OptionalLong.empty(), false, null, "too-large"));
         }
     }
 
@@ -131,7 +139,7 @@ public final class CacheStatus {
      * itself; the status sent is the origin's, so no {@code fwd-status}.
      */
     public static CacheStatus tooLarge(Forward why) {
-        return new CacheStatus(why, NO_STATUS, OptionalLong.empty(), false, null, "too-large");
+        return TOO_LARGE.get(why);
     }
 
     /**
