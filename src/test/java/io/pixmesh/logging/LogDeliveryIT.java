@@ -112,7 +112,7 @@ class LogDeliveryIT {
                     assertThat(boot.lines()).as("one line per request, exactly").isEqualTo(last);
                 });
                 assertThat(local.hasGaps()).isFalse();
-                assertThat(archives(logDir)).as("rotated, compressed access logs").hasSizeGreaterThanOrEqualTo(3);
+                assertThat(archives(logDir)).as("rotated access logs").hasSizeGreaterThanOrEqualTo(3);
 
                 GapReport atA = awaitComplete(dirA, last);
                 GapReport atB = awaitComplete(dirB, last);
@@ -173,8 +173,9 @@ class LogDeliveryIT {
     }
 
     /**
-     * The node's own access log: the current file and the compressed archives. While Logback
-     * compresses a rotated file, its archive cannot be read to the end yet: read again.
+     * The node's own access log: the current file and the rolled ones (compressed too, should an
+     * operator's configuration gzip them: an archive being compressed cannot be read to its end
+     * yet, so read again).
      */
     private static GapReport localReport(Path logDir) throws Exception {
         Optional<GapReport> report = Poll.until(() -> readLocal(logDir), Optional::isPresent, Duration.ofSeconds(20));
@@ -183,7 +184,7 @@ class LogDeliveryIT {
 
     private static Optional<GapReport> readLocal(Path logDir) {
         try (Stream<Path> files = Files.list(logDir)) {
-            List<Path> logs = files.filter(f -> f.getFileName().toString().matches("pixmesh-access\\.(log|.*\\.log\\.gz)"))
+            List<Path> logs = files.filter(f -> f.getFileName().toString().matches("pixmesh-access\\.(log|.+\\.log(\\.gz)?)"))
                     .sorted().toList();
             return Optional.of(GapChecker.check(logs, false));
         } catch (IOException archiveBeingWritten) {
@@ -193,7 +194,7 @@ class LogDeliveryIT {
 
     private static List<Path> archives(Path logDir) throws IOException {
         try (Stream<Path> files = Files.list(logDir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".gz")).toList();
+            return files.filter(f -> f.getFileName().toString().matches("pixmesh-access\\..+\\.log(\\.gz)?")).toList();
         }
     }
 
