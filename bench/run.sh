@@ -312,8 +312,19 @@ printf '%s\n' "${!etag[@]}" | while read -r c; do echo "etag_$c=${etag[$c]}"; do
 
 # --- wrk, interleaved -------------------------------------------------------------------------
 results="$run/results.tsv"
-printf 'scenario\tcontender\tround\trequests\trps\tp50_us\tp90_us\tp99_us\tmax_us\terrors\n' > "$results"
+printf 'scenario\tcontender\tround\trequests\trps\tp50_us\tp90_us\tp99_us\tmax_us\terrors\tcpu_us\n' > "$results"
 cold_next=1000   # cold keys below 1000 are for the sanity check, single fetches and bursts
+
+# cpu_ticks contender: CPU time (user + system, clock ticks) the contender's server has used so far:
+# Tomcat A's process for the Tomcat contenders, nginx's master and workers for nginx. Divided by
+# the requests of a round it is the server's CPU per request, which, unlike req/s, does not
+# depend on how the 2 cores were shared with wrk in that round.
+cpu_ticks() {
+  local pids="$pid_a"
+  [ "$1" = nginx ] && pids="$nginx_pid $(pgrep -P "$nginx_pid" | tr '\n' ' ')"
+  for p in $pids; do awk '{ print $14 + $15 }' "/proc/$p/stat"; done | awk '{ s += $1 } END { print s }'
+}
+hz="$(getconf CLK_TCK)"
 
 # wrk_once scenario contender round seconds: one wrk run; round 0 is the warm-up (not recorded)
 wrk_once() {
@@ -330,7 +341,10 @@ wrk_once() {
     zipf) target="$(url "$c" /)"; envs+=(BENCH_MODE=zipf BENCH_N="$ZIPF_FILES" BENCH_ZIPF_S="$ZIPF_S" BENCH_SEED="$((42 + round))") ;;
     peer-miss) target="$(url "$c" /)"; envs+=(BENCH_MODE=cold BENCH_OFFSET="$cold_next") ;;
   esac
+  local ticks_before ticks_after
+  ticks_before="$(cpu_ticks "$c")"
   out="$(env "${envs[@]}" wrk "${args[@]}" "$target" 2>&1)" || { echo "$out" >&2; die "wrk failed: $scenario $c"; }
+  ticks_after="$(cpu_ticks "$c")"
   printf '### %s %s round %s\n%s\n' "$scenario" "$c" "$round" "$out" >> "$run/wrk.log"
   line="$(grep '^RESULT ' <<<"$out")" || { echo "$out" >&2; die "no RESULT line from wrk"; }
   if [ "$scenario" = peer-miss ]; then
@@ -339,12 +353,12 @@ wrk_once() {
     [ "$cold_next" -le "$COLD_KEYS" ] || die "peer-miss used every cold key: raise COLD_KEYS"
   fi
   [ "$round" = 0 ] && return 0
-  awk -v s="$scenario" -v c="$c" -v r="$round" '{
+  awk -v s="$scenario" -v c="$c" -v r="$round" -v ticks="$((ticks_after - ticks_before))" -v hz="$hz" '{
       for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
       errors = v["err_connect"] + v["err_read"] + v["err_write"] + v["err_status"] + v["err_timeout"]
-      printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s, c, r, v["requests"], v["rps"],
-        v["p50_us"], v["p90_us"], v["p99_us"], v["max_us"], errors }' <<<"$line" >> "$results"
-  tail -n 1 "$results" | awk -F'\t' '{ printf "   %-9s %-8s round %s: %9.0f req/s  p50 %6d us  p99 %7d us  errors %d\n", $1, $2, $3, $5, $6, $8, $10 }'
+      printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.1f\n", s, c, r, v["requests"], v["rps"],
+        v["p50_us"], v["p90_us"], v["p99_us"], v["max_us"], errors, ticks * 1e6 / hz / (v["requests"] > 0 ? v["requests"] : 1) }' <<<"$line" >> "$results"
+  tail -n 1 "$results" | awk -F'\t' '{ printf "   %-9s %-8s round %s: %9.0f req/s  p50 %6d us  p99 %7d us  errors %d  server CPU %5.1f us/req\n", $1, $2, $3, $5, $6, $8, $10, $11 }'
 }
 
 # interleaved scenario contender...: warm-up each, then ROUNDS rounds of A B C D

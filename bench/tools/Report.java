@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class Report {
 
-    record Row(String scenario, String contender, int round, double rps, double p50, double p99, long errors) {
+    record Row(String scenario, String contender, int round, double rps, double p50, double p99, long errors, double cpu) {
     }
 
     static final Map<String, String> NAMES = Map.of("pixmesh", "Pixmesh", "default", "DefaultServlet",
@@ -38,7 +38,7 @@ public final class Report {
         for (String line : Files.readAllLines(dir.resolve("results.tsv")).subList(1, Files.readAllLines(dir.resolve("results.tsv")).size())) {
             String[] f = line.split("\t");
             rows.add(new Row(f[0], f[1], Integer.parseInt(f[2]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
-                    Double.parseDouble(f[7]), Long.parseLong(f[9])));
+                    Double.parseDouble(f[7]), Long.parseLong(f[9]), f.length > 10 ? Double.parseDouble(f[10]) : Double.NaN));
         }
         for (String line : Files.readAllLines(dir.resolve("facts.txt"))) {
             int eq = line.indexOf('=');
@@ -93,16 +93,21 @@ public final class Report {
 
     void results() {
         System.out.println("### Medians over the rounds\n");
-        System.out.println("req/s: median (lowest–highest round). Latency: wrk's, medians of the rounds' p50 and p99.\n");
-        System.out.println("| scenario | contender | req/s | p50 | p99 | errors |\n|---|---|---:|---:|---:|---:|");
+        System.out.println("req/s: median (lowest–highest round). Latency: wrk's, medians of the rounds' p50 and p99."
+                + " Server CPU: the CPU time (user + system) of the contender's server process in a round divided by its"
+                + " requests, median of the rounds (Tomcat A as a whole for the Tomcat contenders; nginx's master and"
+                + " workers).\n");
+        System.out.println("| scenario | contender | req/s | p50 | p99 | errors | server CPU per request |\n"
+                + "|---|---|---:|---:|---:|---:|---:|");
         for (String scenario : SCENARIOS) {
             for (String contender : contenders(scenario)) {
                 List<Row> rs = rows(scenario, contender);
                 double[] rps = rs.stream().mapToDouble(Row::rps).sorted().toArray();
-                System.out.printf("| %s | %s | %s (%s–%s) | %s | %s | %d |%n", TITLES.get(scenario), NAMES.get(contender),
+                double cpu = median(rs, Row::cpu);
+                System.out.printf("| %s | %s | %s (%s–%s) | %s | %s | %d | %s |%n", TITLES.get(scenario), NAMES.get(contender),
                         count(median(rps)), count(rps[0]), count(rps[rps.length - 1]),
                         millis(median(rs, Row::p50)), millis(median(rs, Row::p99)),
-                        rs.stream().mapToLong(Row::errors).sum());
+                        rs.stream().mapToLong(Row::errors).sum(), Double.isNaN(cpu) ? "–" : String.format("%.1f µs", cpu));
             }
         }
         System.out.println();
