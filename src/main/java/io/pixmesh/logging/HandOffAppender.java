@@ -24,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * benchmark's profile showed request threads parked there for 10 ms and more
  * ({@code docs/benchmarks.md}). Here the queue is a {@link ConcurrentLinkedQueue} (lock-free),
  * its bound a {@link Semaphore}, whose permits are taken and given back by compare-and-set, and
- * the writer is never woken by a logging thread: it looks at the queue every 2 ms.
+ * the writer is never woken by a logging thread: it looks at the queue every 2 ms while lines
+ * come, less often (up to every 64 ms) while none do.
  *
  * <p>Guarantees, the same as the shipped {@code AsyncAppender} configuration's: no event is ever
  * dropped; when {@code queueSize} events wait, logging threads wait for room (a stalled disk
@@ -39,7 +40,10 @@ public class HandOffAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
     private static final ILoggingEvent END = new LoggingEvent();
     /** Room is given back at least this often while the writer works through a long queue. */
     private static final int BATCH = 256;
-    private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long BUSY_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long IDLE_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
+    /** What {@link #writeQueued()} returns when it reached {@link #END}. */
+    private static final int ENDED = -1;
 
     private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
     private int queueSize = 8192;
@@ -112,30 +116,42 @@ public class HandOffAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 
     /**
      * Writes what is queued, then naps. Logging threads never wake this thread (that would be a
-     * system call per line whenever it sleeps); it looks again after {@link #NAP_NANOS}, so a
-     * line waits at most that long, and a full queue at most that long for room.
+     * system call per line whenever it sleeps). While lines come it looks again after
+     * {@link #BUSY_NAP_NANOS}, so a full queue waits at most that long for room; each look that
+     * finds nothing doubles the nap, up to {@link #IDLE_NAP_NANOS}: an idle node's writer wakes 16
+     * times a second instead of 500 (each wake-up is CPU the request threads do not get), and the
+     * first line after a quiet spell waits at most that long, well within the file appender's
+     * flush interval. A burst that starts during a long nap has 64 ms of queue to fill: 8192
+     * lines would take more than 128,000 requests a second.
      */
     private void writeUntilEnd() {
-        while (!writeQueued()) {
-            LockSupport.parkNanos(this, NAP_NANOS);
+        long nap = BUSY_NAP_NANOS;
+        for (int written = writeQueued(); written != ENDED; written = writeQueued()) {
+            nap = written > 0 ? BUSY_NAP_NANOS : Math.min(2 * nap, IDLE_NAP_NANOS);
+            LockSupport.parkNanos(this, nap);
         }
     }
 
-    /** Writes every queued event up to {@link #END}, giving room back as it goes; true at END. */
-    private boolean writeQueued() {
+    /**
+     * Writes every queued event up to {@link #END}, giving room back as it goes; how many it
+     * wrote, or {@link #ENDED} at END.
+     */
+    private int writeQueued() {
         int written = 0;
+        int total = 0;
         try {
             for (ILoggingEvent event = queue.poll(); event != null; event = queue.poll()) {
                 if (event == END) {
-                    return true;
+                    return ENDED;
                 }
                 appenders.appendLoopOnAppenders(event);
+                total++;
                 if (++written == BATCH) {
                     room.release(written);
                     written = 0;
                 }
             }
-            return false;
+            return total;
         } finally {
             room.release(written);
         }

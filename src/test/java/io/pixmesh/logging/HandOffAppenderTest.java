@@ -138,6 +138,21 @@ class HandOffAppenderTest {
     }
 
     @Test
+    void aLineAfterAQuietSpellStillArrivesWithoutAStop() throws Exception {
+        Logger logger = logger(100);
+        logger.info("before");
+        Poll.until(() -> List.copyOf(sink.messages), m -> m.size() == 1, Duration.ofSeconds(10));
+
+        // The quiet spell is what is tested: the writer, finding nothing, naps longer and longer
+        // (to at most 64 ms), and must still come back for the next line.
+        Thread.sleep(500);
+        logger.info("after");
+
+        List<String> arrived = Poll.until(() -> List.copyOf(sink.messages), m -> m.size() == 2, Duration.ofSeconds(1));
+        assertThat(arrived).containsExactly("before", "after");
+    }
+
+    @Test
     void stopWritesEveryQueuedLineBeforeItReturns() throws Exception {
         Logger logger = logger(100);
         sink.gated = true;
