@@ -40,6 +40,24 @@ class RequestMetricsTest {
         assertThat(registry.get("pixmesh.access.lines").counter().count()).isEqualTo(2);
     }
 
+    @Test
+    void everyStatusAServletCanSetHasItsOwnTimer() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RequestMetrics metrics = new RequestMetrics(registry);
+
+        for (int status : new int[] {100, 599, 599, 99, 600, 999, 0, 999}) {
+            metrics.record(event(status, 0, "", 10), true);
+        }
+
+        for (String status : new String[] {"100", "99", "600", "0"}) {
+            assertThat(registry.get("pixmesh.requests").tags("status", status, "cache", "none").timer().count())
+                    .as("status %s", status).isEqualTo(1);
+        }
+        assertThat(registry.get("pixmesh.requests").tags("status", "599", "cache", "none").timer().count()).isEqualTo(2);
+        assertThat(registry.get("pixmesh.requests").tags("status", "999", "cache", "none").timer().count()).isEqualTo(2);
+        assertThat(registry.get("pixmesh.requests").timers()).hasSize(6);
+    }
+
     private static AccessEvent event(int status, long bytes, String cacheStatus, long micros) {
         return new AccessEvent("s-n-b-1", 0, "127.0.0.1", "GET", "/a.png", status, bytes, micros, cacheStatus,
                 "cache", OptionalLong.empty(), "", "");
