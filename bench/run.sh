@@ -16,7 +16,8 @@
 # Settings (environment): ROUNDS (3), DURATION seconds per round (5), WARMUP seconds (2),
 # CONNECTIONS (32), THREADS (2), SCENARIOS (all: hit12 hit48 hit1m 304 big20m zipf profile
 # peer-miss coalesce), HEAP_ENTRIES (256), JFR_SECONDS (20), BURSTS (5), SINGLES (20);
-# HOLD=1 keeps the servers running after the scenarios, for a look by hand, until Ctrl-C.
+# HOLD=1 keeps the servers running after the scenarios, for a look by hand, until Ctrl-C
+# (and for bench/variants.sh, which compares variants of the WAR side by side in Tomcat A).
 # PIXMESH_PARAMS="pixmesh.x=y ..." overrides settings of the benchmarked Pixmesh (/images),
 # TOMCAT_A_OPTS adds JVM options to the Tomcat running it, and PEER_RTT_MS puts a round trip of
 # that many milliseconds between the edge and its peer (bench/tools/DelayProxy), for what-if
@@ -219,8 +220,9 @@ if [ "$PEER_RTT_MS" -gt 0 ]; then
 fi
 say "starting Tomcat A (port $port_a) and Tomcat B (port $port_b)"
 tomcat_bases=("$a" "$b")
-CATALINA_PID="$a/tomcat.pid" CATALINA_BASE="$a" \
-  CATALINA_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints ${TOMCAT_A_OPTS:-}" \
+# Kept beside Tomcat A's base, so that bench/variants.sh restarts it the same way.
+echo "-Xms1g -Xmx1g -XX:+UseG1GC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints ${TOMCAT_A_OPTS:-}" > "$a/catalina-opts"
+CATALINA_PID="$a/tomcat.pid" CATALINA_BASE="$a" CATALINA_OPTS="$(cat "$a/catalina-opts")" \
   "$work/tomcat/bin/catalina.sh" start >/dev/null
 CATALINA_PID="$b/tomcat.pid" CATALINA_BASE="$b" CATALINA_OPTS="-Xmx512m -XX:+UseG1GC" \
   "$work/tomcat/bin/catalina.sh" start >/dev/null
