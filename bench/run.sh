@@ -18,6 +18,7 @@
 # peer-miss coalesce), HEAP_ENTRIES (256), JFR_SECONDS (20), BURSTS (5), SINGLES (20);
 # HOLD=1 keeps the servers running after the scenarios, for a look by hand, until Ctrl-C
 # (and for bench/variants.sh, which compares variants of the WAR side by side in Tomcat A).
+# DEFAULT_ACCESS_LOG=1 gives the DefaultServlet's context Tomcat's AccessLogValve.
 # PIXMESH_PARAMS="pixmesh.x=y ..." overrides settings of the benchmarked Pixmesh (/images),
 # TOMCAT_A_OPTS adds JVM options to the Tomcat running it, and PEER_RTT_MS puts a round trip of
 # that many milliseconds between the edge and its peer (bench/tools/DelayProxy), for what-if
@@ -31,7 +32,7 @@ work="$root/target/bench"
 if [ "${1:-}" = "--quick" ]; then
   : "${ROUNDS:=2}" "${DURATION:=2}" "${WARMUP:=1}" "${JFR_SECONDS:=5}" "${BURSTS:=2}" "${SINGLES:=5}"
 elif [ -n "${1:-}" ]; then
-  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 ROUNDS="${ROUNDS:-3}"
@@ -202,9 +203,15 @@ pixmesh_context "$a/conf/Catalina/localhost/edge.xml" edge a "$run/edge-store" "
 # by pixmesh_origin_requests_total (the coalescing check), and every fill reads its store.
 pixmesh_context "$b/conf/Catalina/localhost/images.xml" peer b "$files" "$run/state-peer" \
   "pixmesh.peer.secret=$SECRET" "pixmesh.cache.enabled=false"
+default_valve=""
+if [ "${DEFAULT_ACCESS_LOG:-0}" = 1 ]; then
+  # What an operator running the DefaultServlet would add: Tomcat's own access log (buffered,
+  # the combined format), so that both contenders write a line per request.
+  default_valve='<Valve className="org.apache.catalina.valves.AccessLogValve" directory="logs" prefix="default_access" suffix=".log" pattern="combined"/>'
+fi
 cat > "$a/conf/Catalina/localhost/default.xml" <<XML
 <!-- Tomcat's DefaultServlet (from conf/web.xml, as shipped) over the bench files. -->
-<Context docBase="$files"/>
+<Context docBase="$files">$default_valve</Context>
 XML
 cat > "$a/conf/Catalina/localhost/ceiling.xml" <<XML
 <Context>
@@ -275,7 +282,7 @@ facts="$run/facts.txt"
   echo "nginx=$(nginx -v 2>&1 | sed 's/^nginx version: //')"
   echo "wrk=$(wrk -v 2>&1 | head -1 | awk '{ print $2 }')"
   echo "load_before=$(uptime | sed 's/.*load average: //')"
-  echo "settings=ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS THREADS=$THREADS HEAP_ENTRIES=$HEAP_ENTRIES ZIPF_S=$ZIPF_S${PIXMESH_PARAMS:+ PIXMESH_PARAMS=$PIXMESH_PARAMS}${TOMCAT_A_OPTS:+ TOMCAT_A_OPTS=$TOMCAT_A_OPTS}$rtt_note"
+  echo "settings=ROUNDS=$ROUNDS DURATION=${DURATION}s WARMUP=${WARMUP}s CONNECTIONS=$CONNECTIONS THREADS=$THREADS HEAP_ENTRIES=$HEAP_ENTRIES ZIPF_S=$ZIPF_S${DEFAULT_ACCESS_LOG:+ DEFAULT_ACCESS_LOG=$DEFAULT_ACCESS_LOG}${PIXMESH_PARAMS:+ PIXMESH_PARAMS=$PIXMESH_PARAMS}${TOMCAT_A_OPTS:+ TOMCAT_A_OPTS=$TOMCAT_A_OPTS}$rtt_note"
   echo "jvm_a=$(jcmd "$pid_a" VM.command_line | sed -n 's/^jvm_args: //p' | grep -o -- '-X[^ ]*' | tr '\n' ' ')"
 } > "$facts"
 
