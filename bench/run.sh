@@ -9,11 +9,11 @@
 # bench files), /default (Tomcat's DefaultServlet over the same directory), /ceiling (bench/
 # ceiling: bytes in memory, fixed headers) and /edge (Pixmesh with an empty store whose peer is
 # a second Tomcat running Pixmesh over the bench files). nginx serves the same directory.
-# wrk drives them in turn (A B C D A B C D ...), after a warm-up; docs/benchmarks.md explains
+# wrk drives them in turn (A B C D, then D C B A, and so on), after a warm-up; docs/benchmarks.md explains
 # the method and records results. Everything lives under target/bench; each run in its own
 # directory target/bench/run-<time> (target/bench/latest points at the last one).
 #
-# Settings (environment): ROUNDS (3), DURATION seconds per round (5), WARMUP seconds (2),
+# Settings (environment): ROUNDS (6), DURATION seconds per round (3), WARMUP seconds (2),
 # CONNECTIONS (32), THREADS (2), SCENARIOS (all: hit12 hit48 hit1m 304 big20m zipf profile
 # peer-miss coalesce), HEAP_ENTRIES (256), JFR_SECONDS (20), BURSTS (5), SINGLES (20);
 # HOLD=1 keeps the servers running after the scenarios, for a look by hand, until Ctrl-C
@@ -35,8 +35,8 @@ elif [ -n "${1:-}" ]; then
   sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
-ROUNDS="${ROUNDS:-3}"
-DURATION="${DURATION:-5}"
+ROUNDS="${ROUNDS:-6}"
+DURATION="${DURATION:-3}"
 WARMUP="${WARMUP:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
@@ -370,14 +370,24 @@ wrk_once() {
   tail -n 1 "$results" | awk -F'\t' '{ printf "   %-9s %-8s round %s: %9.0f req/s  p50 %6d us  p99 %7d us  errors %d  server CPU %5.1f us/req\n", $1, $2, $3, $5, $6, $8, $10, $11 }'
 }
 
-# interleaved scenario contender...: warm-up each, then ROUNDS rounds of A B C D
+# interleaved scenario contender...: warm-up each, then ROUNDS rounds, A B C D in odd rounds and
+# D C B A in even ones. A fixed order would give each contender the same neighbour every round:
+# whatever one leaves behind in Tomcat A (a collection its garbage triggers, the access log's
+# writer catching up) would always land in the same other contender's round, and a host whose
+# speed drifts during a round set would always favour the one that goes first.
 interleaved() {
   local scenario="$1" c r
   shift
-  say "$scenario: warm-up, then $ROUNDS rounds of $* (${DURATION}s each)"
-  for c in "$@"; do wrk_once "$scenario" "$c" 0 "$WARMUP"; done
+  local forward=("$@") backward=()
+  for ((c = $# - 1; c >= 0; c--)); do backward+=("${forward[$c]}"); done
+  say "$scenario: warm-up, then $ROUNDS rounds of $* (${DURATION}s each), the order reversed every other round"
+  for c in "${forward[@]}"; do wrk_once "$scenario" "$c" 0 "$WARMUP"; done
   for r in $(seq 1 "$ROUNDS"); do
-    for c in "$@"; do wrk_once "$scenario" "$c" "$r" "$DURATION"; done
+    if ((r % 2 == 1)); then
+      for c in "${forward[@]}"; do wrk_once "$scenario" "$c" "$r" "$DURATION"; done
+    else
+      for c in "${backward[@]}"; do wrk_once "$scenario" "$c" "$r" "$DURATION"; done
+    fi
   done
 }
 
