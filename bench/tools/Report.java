@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -129,6 +130,7 @@ public final class Report {
                     ratioText("default", scenario, "nginx", Row::p99), ratioText("ceiling", scenario, "nginx", Row::p99));
         }
         System.out.println();
+        byJvm();
         for (String scenario : List.of("hit12", "hit48", "304")) {
             if (!rows(scenario, "pixmesh").isEmpty()) {
                 target(TITLES.get(scenario) + ": req/s ≥ 1.0× DefaultServlet", ratio(scenario, "default", Row::rps), 1.0, true);
@@ -145,6 +147,48 @@ public final class Report {
                         ratio(scenario, "nginx", Row::p99), 2.0, false);
             }
         }
+    }
+
+    /**
+     * The hit scenarios' ratios and CPU per request in each JVM of Tomcat A, when a fork ran them
+     * again: how far one JVM's JIT moves them is what a single-JVM run cannot show.
+     */
+    void byJvm() {
+        int perJvm;
+        try {
+            perJvm = Integer.parseInt(settingsValue("ROUNDS"));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        List<String> forked = List.of("hit12", "hit48", "hit1m", "304").stream()
+                .filter(s -> rows(s, "pixmesh").stream().anyMatch(r -> r.round > perJvm)).toList();
+        if (forked.isEmpty()) {
+            return;
+        }
+        System.out.println("#### By JVM of Tomcat A\n");
+        System.out.printf("Rounds 1–%d ran in the first JVM, the later ones in the second (after `fork`);"
+                + " medians within each.%n%n", perJvm);
+        System.out.println("| scenario | JVM | req/s Pixmesh ÷ DefaultServlet | ÷ ceiling | server CPU per request:"
+                + " Pixmesh | DefaultServlet | ceiling |\n|---|---:|---:|---:|---:|---:|---:|");
+        for (String scenario : forked) {
+            for (int jvm = 1; jvm <= 2; jvm++) {
+                IntPredicate in = jvm == 1 ? r -> r <= perJvm : r -> r > perJvm;
+                System.out.printf("| %s | %d | %s | %s | %s | %s | %s |%n", TITLES.get(scenario), jvm,
+                        format(ratio("pixmesh", scenario, "default", Row::rps, in)),
+                        format(ratio("pixmesh", scenario, "ceiling", Row::rps, in)),
+                        micros(scenario, "pixmesh", in), micros(scenario, "default", in), micros(scenario, "ceiling", in));
+            }
+        }
+        System.out.println();
+    }
+
+    String micros(String scenario, String contender, IntPredicate rounds) {
+        double cpu = median(rows(scenario, contender).stream().filter(r -> rounds.test(r.round)).toList(), Row::cpu);
+        return Double.isNaN(cpu) ? "–" : String.format("%.1f µs", cpu);
+    }
+
+    static String format(double ratio) {
+        return Double.isNaN(ratio) ? "–" : String.format("%.2f", ratio);
     }
 
     void heap() {
@@ -244,8 +288,16 @@ public final class Report {
 
     /** The median over rounds of {@code value} of {@code contender} ÷ that of {@code other} in the same round. */
     double ratio(String contender, String scenario, String other, ToDoubleFunction<Row> value) {
+        return ratio(contender, scenario, other, value, round -> true);
+    }
+
+    /** The same over the rounds {@code rounds} accepts. */
+    double ratio(String contender, String scenario, String other, ToDoubleFunction<Row> value, IntPredicate rounds) {
         List<Double> ratios = new ArrayList<>();
         for (Row p : rows(scenario, contender)) {
+            if (!rounds.test(p.round)) {
+                continue;
+            }
             rows(scenario, other).stream().filter(o -> o.round == p.round).findFirst()
                     .ifPresent(o -> ratios.add(value.applyAsDouble(p) / value.applyAsDouble(o)));
         }
@@ -257,8 +309,7 @@ public final class Report {
     }
 
     String ratioText(String contender, String scenario, String other, ToDoubleFunction<Row> value) {
-        double r = ratio(contender, scenario, other, value);
-        return Double.isNaN(r) ? "–" : String.format("%.2f", r);
+        return format(ratio(contender, scenario, other, value));
     }
 
     String settingsValue(String key) {
