@@ -70,8 +70,12 @@ compare() { # scenario rounds seconds context...
   local scenario="$1" rounds="$2" secs="$3" out c r url before after text
   shift 3
   out="$(mktemp)"
+  # the order reversed every other round, as bench/run.sh does
+  local forward=("$@") backward=() order
+  for ((r = $# - 1; r >= 0; r--)); do backward+=("${forward[$r]}"); done
   for r in $(seq 1 "$rounds"); do
-    for c in "$@"; do
+    if ((r % 2 == 1)); then order=("${forward[@]}"); else order=("${backward[@]}"); fi
+    for c in "${order[@]}"; do
       url="http://127.0.0.1:$port/$c/h/12k.jpg"
       local -a header=()
       case "$scenario" in
