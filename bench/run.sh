@@ -34,7 +34,7 @@ work="$root/target/bench"
 if [ "${1:-}" = "--quick" ]; then
   : "${ROUNDS:=2}" "${DURATION:=2}" "${WARMUP:=1}" "${JFR_SECONDS:=5}" "${BURSTS:=2}" "${SINGLES:=5}"
 elif [ -n "${1:-}" ]; then
-  sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
   exit 2
 fi
 ROUNDS="${ROUNDS:-4}"
